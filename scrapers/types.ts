@@ -1,0 +1,114 @@
+// The contract between board scrapers and ingestion. Scrapers turn a board's response
+// into plain RawListing objects and never touch the database; lib/ingest stores them.
+
+export type BoardKind = 'rss' | 'json' | 'html';
+export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour';
+
+/** A salary the board states in structured form (preferred over parsing salaryText). */
+export interface StatedSalary {
+  min: number | null;
+  max: number | null;
+  currency: string | null; // ISO 4217, upper case
+  period: SalaryPeriod | null;
+}
+
+/** One job posting exactly as a board gave it. All text is untrusted. */
+export interface RawListing {
+  board: string;
+  /** Stable id of the posting on its board (the board's id, else its URL). */
+  externalId: string;
+  /** Absolute http(s) URL of the posting on the board (we always link back). */
+  url: string;
+  title: string;
+  company: string | null;
+  location: string | null;
+  salaryText: string | null;
+  tags: string[];
+  /** Untrusted HTML; sanitized by ingestion before it is stored. */
+  descriptionHtml: string;
+  postedAt: Date | null;
+  /** Facts the board states outright, which beat anything classify infers from text. */
+  stated?: {
+    salary?: StatedSalary;
+    remote?: 'remote' | 'hybrid' | 'onsite';
+    visaSponsorship?: boolean;
+    seniority?: 'intern' | 'junior' | 'mid' | 'senior' | 'lead';
+  };
+}
+
+/** An item the parser could not turn into a listing, with the reason. */
+export interface SkippedItem {
+  reason: string;
+  /** Whatever identifies the item in the source (guid, link, index). */
+  ref?: string;
+}
+
+export interface ParseResult {
+  items: RawListing[];
+  skipped: SkippedItem[];
+}
+
+/** What the shared fetcher returns for a 200 response. */
+export interface FetchedBody {
+  status: number;
+  url: string; // final URL after redirects
+  body: string; // decoded to a JS string using the response's charset
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface ConditionalHeaders {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface FetchOptions {
+  conditional?: ConditionalHeaders;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+/** 304: the board says nothing changed since the stored ETag / Last-Modified. */
+export interface NotModified {
+  status: 304;
+  url: string;
+}
+
+export type FetchText = (url: string, options?: FetchOptions) => Promise<FetchedBody | NotModified>;
+
+export interface ScrapeContext {
+  /** The board URL to read (the default or the override from a flag/env). */
+  url: string;
+  fetchText: FetchText;
+  /** Validators stored from the previous successful run of this board. */
+  conditional: ConditionalHeaders;
+  /** External ids already stored for this board: lets a scraper skip detail pages it has read. */
+  knownExternalIds: ReadonlySet<string>;
+  signal?: AbortSignal;
+  log: (message: string) => void;
+}
+
+export type ScrapeResult =
+  | { notModified: true; httpStatus: 304 }
+  | {
+      notModified: false;
+      httpStatus: number;
+      items: RawListing[];
+      skipped: SkippedItem[];
+      /** True when the response lists every live posting, so absent ones may be marked removed. */
+      complete: boolean;
+      etag: string | null;
+      lastModified: string | null;
+    };
+
+export interface BoardDefinition {
+  id: string; // 'golang-cafe'
+  name: string; // 'Golang Cafe'
+  kind: BoardKind;
+  /** Default source URL (feed, API or listing page). */
+  url: string;
+  /** Human page of the board, for links in the UI. */
+  homepage: string;
+  scrape(ctx: ScrapeContext): Promise<ScrapeResult>;
+}
