@@ -6,6 +6,9 @@ const nextConfig = {
   // they must be required from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'rss-parser', 'sanitize-html'],
   poweredByHeader: false,
+  // `npm run typecheck` checks the whole project, tests included, as its own CI step;
+  // checking again inside `next build` would only double the time.
+  typescript: { ignoreBuildErrors: true },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

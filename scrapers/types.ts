@@ -48,9 +48,12 @@ export interface ParseResult {
   skipped: SkippedItem[];
 }
 
-/** What the shared fetcher returns for a 200 response. */
+/** The 2xx statuses a fetch can end with (anything else is a FetchError, or NotModified). */
+export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
+
+/** What the shared fetcher returns for a 2xx response. */
 export interface FetchedBody {
-  status: number;
+  status: SuccessStatus;
   url: string; // final URL after redirects
   body: string; // decoded to a JS string using the response's charset
   contentType: string | null;

@@ -1,0 +1,9 @@
+import { closeDatabase, getDatabase } from './client';
+import { runCli } from '../lib/cli';
+
+// `npm run db:migrate`: bring the configured database up to date (the app also does this at start).
+await runCli(async () => {
+  const { driver } = await getDatabase();
+  console.log(`Database is up to date (${driver}).`);
+  await closeDatabase();
+});

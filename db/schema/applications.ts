@@ -1,0 +1,59 @@
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { users } from './auth';
+import { applicationStatus } from './enums';
+import { listings } from './listings';
+
+// An application outlives its listing: boards delete postings, we never delete a user's
+// record of having applied. Hence the snapshot columns and ON DELETE SET NULL.
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    listingId: bigint({ mode: 'number' }).references(() => listings.id, { onDelete: 'set null' }),
+    title: text().notNull(),
+    company: text().notNull(),
+    url: text(),
+    board: text(),
+    status: applicationStatus().notNull().default('saved'),
+    appliedAt: timestamp({ withTimezone: true }),
+    nextFollowUpAt: timestamp({ withTimezone: true }),
+    notes: text().notNull().default(''),
+    contact: text(),
+    salaryDiscussed: text(),
+    resumeLink: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.userId, t.status),
+    index().on(t.listingId),
+    // One application per user per listing.
+    uniqueIndex('applications_user_listing_uq').on(t.userId, t.listingId).where(sql`${t.listingId} is not null`),
+  ],
+);
+export type Application = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    // Kept beside the application id so every read can be scoped by user in SQL.
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fromStatus: applicationStatus(),
+    toStatus: applicationStatus().notNull(),
+    note: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId, t.at), index().on(t.userId)],
+);
+export type ApplicationEvent = typeof applicationEvents.$inferSelect;

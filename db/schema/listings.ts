@@ -1,0 +1,81 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { boards } from './boards';
+import { remoteKind, role, salaryPeriod, seniority } from './enums';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const listings = pgTable(
+  'listings',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    boardId: text()
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    externalId: text().notNull(),
+    url: text().notNull(),
+    canonicalUrl: text().notNull(),
+    /** Normalised company + title: the same job on several boards shares it. */
+    fingerprint: text().notNull(),
+    /** Hash of everything stored from the board: equal hash means nothing to write. */
+    contentHash: text().notNull(),
+    title: text().notNull(),
+    company: text(),
+    location: text(),
+    remote: remoteKind().notNull().default('unknown'),
+    salaryText: text(),
+    salaryMin: integer(),
+    salaryMax: integer(),
+    salaryCurrency: text(),
+    salaryPeriod: salaryPeriod(),
+    /** Yearly salary in USD, for filters and sorting across currencies and periods. */
+    salaryUsdYearly: integer(),
+    languages: text().array().notNull().default([]),
+    skills: text().array().notNull().default([]),
+    seniority: seniority().notNull().default('unknown'),
+    role: role().notNull().default('other'),
+    tags: text().array().notNull().default([]),
+    yearsRequired: integer(),
+    degreeRequired: boolean(),
+    visaSponsorship: boolean(),
+    descriptionHtml: text().notNull().default(''), // sanitized before insert
+    descriptionText: text().notNull().default(''),
+    postedAt: timestamp({ withTimezone: true }),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp({ withTimezone: true }),
+    /** Set when an earlier listing from another board is the same job. */
+    duplicateOf: bigint({ mode: 'number' }).references((): AnyPgColumn => listings.id, { onDelete: 'set null' }),
+    /** Loaded by `npm run ingest -- --sample`: shown as sample data in the UI. */
+    isSample: boolean().notNull().default(false),
+    search: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('english', coalesce(${listings.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${listings.company}, '')), 'B') || setweight(to_tsvector('english', left(${listings.descriptionText}, 20000)), 'C')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex().on(t.boardId, t.externalId),
+    index().on(t.canonicalUrl),
+    index().on(t.fingerprint),
+    index().on(t.duplicateOf),
+    index('listings_posted_at_id_idx').on(t.postedAt.desc().nullsLast(), t.id.desc()),
+    index('listings_languages_idx').using('gin', t.languages),
+    index('listings_skills_idx').using('gin', t.skills),
+    index('listings_search_idx').using('gin', t.search),
+  ],
+);
+export type Listing = typeof listings.$inferSelect;
+export type NewListing = typeof listings.$inferInsert;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+// Every environment variable trackend reads is parsed here, once; nothing else reads process.env.
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must look like postgres://user:password@host:5432/database');
+
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const schema = z.object({
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** Where the embedded PGlite database lives when DATABASE_URL is unset. */
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data/pglite')),
+  /** Minutes between scheduled ingestions of each board (npm run worker, or the app on PGlite). */
+  INGEST_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(10080).default(60)),
+  /** Set to "false" to keep the app's own server from ingesting on a schedule (PGlite mode). */
+  INGEST_SCHEDULE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  NEXT_PHASE: z.string().optional(),
+  NEXT_RUNTIME: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parse an environment; throws one ConfigError that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** `next build` must never open the database (PGlite belongs to the running server). */
+export function isBuildPhase(): boolean {
+  return env().NEXT_PHASE === 'phase-production-build';
+}
+
+/** TRACKEND_BOARD_<ID>_URL points a board at another URL (tests, benchmarks, mirrors). */
+export function boardUrlEnvName(boardId: string): string {
+  return `TRACKEND_BOARD_${boardId.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_URL`;
+}
+
+export function boardUrlOverride(boardId: string): string | undefined {
+  const value = process.env[boardUrlEnvName(boardId)]?.trim();
+  return value ? value : undefined;
+}

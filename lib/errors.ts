@@ -1,0 +1,41 @@
+// Typed errors, mapped to HTTP statuses in one place (app/api/http.ts) and to exit codes in CLIs.
+
+/** The environment is wrong: a malformed variable or an unreachable server. Message names the variable. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Another process owns the embedded database. */
+export class DatabaseBusyError extends ConfigError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+export class BadInputError extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'BadInputError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message = 'Not found') {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class UnauthorizedError extends Error {
+  constructor(message = 'Sign in required') {
+    super(message);
+    this.name = 'UnauthorizedError';
+  }
+}
