@@ -1,0 +1,49 @@
+// The words trackend classifies listings with. The database enums, the classifier, the
+// filters and the API validation all read these lists, so they can never drift apart.
+
+export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'lead', 'unknown'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+
+export const ROLES = ['backend', 'fullstack', 'frontend', 'devops', 'data', 'mobile', 'other'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REMOTE_KINDS = ['remote', 'hybrid', 'onsite', 'unknown'] as const;
+export type RemoteKind = (typeof REMOTE_KINDS)[number];
+
+export const SALARY_PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
+
+/** Programming languages a learner can specialise in: stable slug -> label shown to users. */
+export const LANGUAGES = {
+  go: 'Go',
+  python: 'Python',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  java: 'Java',
+  kotlin: 'Kotlin',
+  scala: 'Scala',
+  csharp: 'C#',
+  cpp: 'C++',
+  c: 'C',
+  rust: 'Rust',
+  ruby: 'Ruby',
+  php: 'PHP',
+  elixir: 'Elixir',
+  erlang: 'Erlang',
+  clojure: 'Clojure',
+  haskell: 'Haskell',
+  ocaml: 'OCaml',
+  fsharp: 'F#',
+  swift: 'Swift',
+  dart: 'Dart',
+  perl: 'Perl',
+} as const;
+export type Language = keyof typeof LANGUAGES;
+export const LANGUAGE_SLUGS = Object.keys(LANGUAGES) as Language[];
+
+export interface Salary {
+  min: number | null;
+  max: number | null;
+  currency: string; // ISO 4217
+  period: SalaryPeriod;
+}
