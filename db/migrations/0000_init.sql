@@ -62,6 +62,7 @@ CREATE TABLE "boards" (
 	"last_error" text,
 	"consecutive_failures" integer DEFAULT 0 NOT NULL,
 	"backoff_until" timestamp with time zone,
+	"running_since" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

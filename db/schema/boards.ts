@@ -19,6 +19,8 @@ export const boards = pgTable('boards', {
   consecutiveFailures: integer().notNull().default(0),
   /** A failing board is not tried again before this time. */
   backoffUntil: timestamp({ withTimezone: true }),
+  /** Lease: set while a process ingests this board, so no two runs of one board overlap. */
+  runningSince: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type Board = typeof boards.$inferSelect;
