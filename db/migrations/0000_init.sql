@@ -112,7 +112,7 @@ CREATE TABLE "listings" (
 	"visa_sponsorship" boolean,
 	"description_html" text DEFAULT '' NOT NULL,
 	"description_text" text DEFAULT '' NOT NULL,
-	"posted_at" timestamp with time zone,
+	"posted_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"removed_at" timestamp with time zone,

@@ -51,7 +51,8 @@ export const listings = pgTable(
     visaSponsorship: boolean(),
     descriptionHtml: text().notNull().default(''), // sanitized before insert
     descriptionText: text().notNull().default(''),
-    postedAt: timestamp({ withTimezone: true }),
+    /** When the board says it was posted; the first time we saw it when the board does not say. */
+    postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp({ withTimezone: true }),
@@ -71,7 +72,7 @@ export const listings = pgTable(
     index().on(t.canonicalUrl),
     index().on(t.fingerprint),
     index().on(t.duplicateOf),
-    index('listings_posted_at_id_idx').on(t.postedAt.desc().nullsLast(), t.id.desc()),
+    index('listings_posted_at_id_idx').on(t.postedAt.desc(), t.id.desc()),
     index('listings_languages_idx').using('gin', t.languages),
     index('listings_skills_idx').using('gin', t.skills),
     index('listings_search_idx').using('gin', t.search),

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewListing } from '../../db/schema';
+import { insertBoard, insertListing } from '../../test/support/factories';
+import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
+import { USD_PER_UNIT } from '../salary/normalize';
+import { facetCounts } from './facets';
+import { jobFiltersSchema, type JobFilters } from './filters';
+import { marketView } from './market';
+import { BadCursorError, searchJobs, type SearchContext } from './search';
+
+const context: SearchContext = { secret: 'search-test-secret', usdPerUnit: USD_PER_UNIT };
+const filters = (input: Record<string, unknown> = {}): JobFilters => jobFiltersSchema.parse(input);
+const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);
+
+describe(`searchJobs (${TEST_DRIVER})`, () => {
+  let database: TestDatabase;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    await insertBoard(db, 'golang-cafe');
+    await insertBoard(db, 'remotive');
+    const add = async (name: string, boardId: string, values: Partial<NewListing>) => {
+      ids[name] = (await insertListing(db, boardId, { title: name, ...values })).id;
+    };
+    await add('Senior Go Engineer', 'golang-cafe', {
+      languages: ['go'], skills: ['postgresql', 'kubernetes'], seniority: 'senior', role: 'backend', remote: 'remote',
+      salaryMin: 150_000, salaryMax: 180_000, salaryCurrency: 'USD', salaryPeriod: 'year', salaryUsdYearly: 150_000,
+      yearsRequired: 5, degreeRequired: true, postedAt: day(1), descriptionText: 'Build payment APIs with Go and PostgreSQL',
+    });
+    await add('Junior Go Developer', 'golang-cafe', {
+      languages: ['go'], skills: ['postgresql', 'docker'], seniority: 'junior', role: 'backend', remote: 'remote',
+      salaryMin: 60_000, salaryMax: null, salaryCurrency: 'EUR', salaryPeriod: 'year', salaryUsdYearly: 64_800,
+      yearsRequired: 1, degreeRequired: false, visaSponsorship: true, postedAt: day(2), descriptionText: 'Learn distributed systems in Go',
+    });
+    await add('Python Backend Engineer', 'remotive', {
+      languages: ['python'], skills: ['django', 'postgresql'], seniority: 'mid', role: 'backend', remote: 'hybrid',
+      postedAt: day(3), descriptionText: 'Django REST APIs, PostgreSQL, payments',
+    });
+    await add('Go Site Reliability Engineer', 'remotive', {
+      languages: ['go', 'python'], skills: ['kubernetes'], seniority: 'senior', role: 'devops', remote: 'onsite',
+      salaryMin: 100, salaryCurrency: 'USD', salaryPeriod: 'hour', salaryUsdYearly: 208_000, postedAt: day(40),
+    });
+    // Same job as the senior Go one, from another board: shown once, with both boards.
+    await add('Senior Go Engineer (copy)', 'remotive', { languages: ['go'], duplicateOf: ids['Senior Go Engineer'], postedAt: day(1) });
+    await add('Removed Go job', 'golang-cafe', { languages: ['go'], removedAt: new Date(), postedAt: day(1) });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const titles = async (input: Record<string, unknown>) =>
+    (await searchJobs(database.db, filters(input), context)).items.map((item) => item.title);
+
+  it('shows open listings once, newest first, with every board they came from', async () => {
+    const { items, nextCursor } = await searchJobs(database.db, filters(), context);
+    expect(items.map((i) => i.title)).toEqual(['Senior Go Engineer', 'Junior Go Developer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
+    expect(items[0]!.boards).toEqual(['golang-cafe', 'remotive']);
+    expect(items[0]!.salary).toEqual({ min: 150_000, max: 180_000, currency: 'USD', period: 'year' });
+    expect(items[2]!.salary).toBeNull();
+    expect(nextCursor).toBeNull();
+  });
+
+  it('applies each filter it is given, and only those', async () => {
+    expect(await titles({ language: ['python'] })).toEqual(['Python Backend Engineer', 'Go Site Reliability Engineer']);
+    expect(await titles({ language: ['go'], seniority: ['senior'] })).toEqual(['Senior Go Engineer', 'Go Site Reliability Engineer']);
+    expect(await titles({ role: ['devops'] })).toEqual(['Go Site Reliability Engineer']);
+    expect(await titles({ remote: ['remote', 'hybrid'] })).toEqual(['Senior Go Engineer', 'Junior Go Developer', 'Python Backend Engineer']);
+    expect(await titles({ board: ['remotive'] })).toEqual(['Senior Go Engineer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
+    expect(await titles({ selfTaught: 'true' })).toEqual(['Junior Go Developer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
+    expect(await titles({ visa: 'true' })).toEqual(['Junior Go Developer']);
+  });
+
+  it('compares salary floors in any currency through yearly USD', async () => {
+    expect(await titles({ salaryMin: '120000' })).toEqual(['Senior Go Engineer', 'Go Site Reliability Engineer']);
+    // 55k EUR is about 59k USD: the junior role (64.8k USD) passes.
+    expect(await titles({ salaryMin: '55000', currency: 'eur' })).toEqual(['Senior Go Engineer', 'Junior Go Developer', 'Go Site Reliability Engineer']);
+    expect(await titles({ salaryMin: '1', currency: 'XYZ' })).toEqual([]);
+  });
+
+  it('filters by age against the database clock', async () => {
+    await database.db.execute(sql`update listings set posted_at = now() - interval '2 hours' where title = 'Junior Go Developer'`);
+    expect(await titles({ postedWithin: '24h' })).toEqual(['Junior Go Developer']);
+    await database.db.execute(sql`update listings set posted_at = ${day(2).toISOString()} where title = 'Junior Go Developer'`);
+  });
+
+  it('searches the text with websearch syntax and ranks by relevance', async () => {
+    expect(await titles({ q: 'payments', sort: 'newest' })).toEqual(['Senior Go Engineer', 'Python Backend Engineer']);
+    // Relevance: the shorter text, where the word weighs more, comes first.
+    expect(await titles({ q: 'payments' })).toEqual(['Python Backend Engineer', 'Senior Go Engineer']);
+    expect(await titles({ q: 'payments -django' })).toEqual(['Senior Go Engineer']);
+    expect(await titles({ q: '"distributed systems"' })).toEqual(['Junior Go Developer']);
+    expect(await titles({ q: 'postgresql', sort: 'relevance' })).toHaveLength(2);
+  });
+
+  it('sorts by salary with unknown salaries last, and by best match', async () => {
+    expect(await titles({ sort: 'salary' })).toEqual(['Go Site Reliability Engineer', 'Senior Go Engineer', 'Junior Go Developer', 'Python Backend Engineer']);
+    const preferences = { languages: ['go'], seniority: 'junior' as const, remote: 'remote' as const };
+    const matched = await searchJobs(database.db, filters({ sort: 'match' }), { ...context, preferences });
+    expect(matched.items.map((item) => item.title)).toEqual([
+      'Junior Go Developer', // language + seniority + remote
+      'Senior Go Engineer', // language + remote
+      'Go Site Reliability Engineer', // language
+      'Python Backend Engineer',
+    ]);
+  });
+
+  it.each(['newest', 'salary', 'match'] as const)('pages through every result once with keyset cursors (%s)', async (sort) => {
+    const all = await titles({ sort, limit: 100 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchJobs(database.db, filters({ sort, limit: '1', cursor }), context);
+      seen.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
+  it('keeps pages stable when new listings arrive', async () => {
+    const first = await searchJobs(database.db, filters({ limit: '2' }), context);
+    const newer = await insertListing(database.db, 'golang-cafe', { title: 'Brand new Go job', languages: ['go'], postedAt: new Date() });
+    const second = await searchJobs(database.db, filters({ limit: '2', cursor: first.nextCursor! }), context);
+    expect(second.items.map((item) => item.title)).toEqual(['Python Backend Engineer', 'Go Site Reliability Engineer']);
+    await database.db.execute(sql`delete from listings where id = ${newer.id}`);
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    await expect(searchJobs(database.db, filters({ cursor: 'eyJ4IjoxfQ.AAAA' }), context)).rejects.toThrow(BadCursorError);
+    const salaryCursor = (await searchJobs(database.db, filters({ sort: 'salary', limit: '1' }), context)).nextCursor!;
+    await expect(searchJobs(database.db, filters({ sort: 'newest', cursor: salaryCursor }), context)).rejects.toThrow(BadCursorError);
+  });
+
+  it('counts facets with every other filter applied', async () => {
+    const facets = await facetCounts(database.db, filters({ language: ['go'], remote: ['remote'] }), USD_PER_UNIT);
+    expect(facets.language).toEqual({ go: 2 });
+    expect(facets.remote).toEqual({ remote: 2, onsite: 1 });
+    expect(facets.seniority).toEqual({ senior: 1, junior: 1 });
+    expect(facets.board).toEqual({ 'golang-cafe': 2 });
+  });
+
+  it('shows what matching jobs ask for', async () => {
+    const market = await marketView(database.db, filters({ language: ['go'] }), USD_PER_UNIT);
+    expect(market.listings).toBe(3);
+    expect(market.skills.slice(0, 2)).toEqual([
+      { skill: 'kubernetes', listings: 2, share: 0.667 },
+      { skill: 'postgresql', listings: 2, share: 0.667 },
+    ]);
+    expect(market.salary).toEqual({ withSalary: 3, p25: 64_800, median: 150_000, p75: 208_000 });
+    expect(await marketView(database.db, filters({ language: ['rust'] }), USD_PER_UNIT)).toEqual({ listings: 0, skills: [], languages: [], salary: null });
+  });
+});
