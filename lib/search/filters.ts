@@ -47,7 +47,9 @@ export function parseJobFilters(params: URLSearchParams): FilterParseResult {
   const input: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
     if (!KNOWN.has(key)) return { ok: false, parameter: key, error: `unknown parameter "${key}"` };
-    const values = params.getAll(key);
+    // An empty value (a blank form field) means the filter is not set.
+    const values = params.getAll(key).filter((value) => value.trim() !== '');
+    if (values.length === 0) continue;
     if (REPEATABLE.has(key)) {
       input[key] = values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
     } else {

@@ -1,0 +1,34 @@
+import { NextResponse } from 'next/server';
+import { BadInputError, ConfigError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+import { BadCursorError } from '@/lib/search/search';
+
+// The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
+// and answered with a generic message.
+
+export function json(body: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(body, { status, headers });
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof BadCursorError) return json({ error: error.message, parameter: 'cursor' }, 400);
+  if (error instanceof BadInputError) return json({ error: error.message, fields: error.fields }, 400);
+  if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
+  if (error instanceof NotFoundError) return json({ error: error.message }, 404);
+  if (error instanceof ConfigError) {
+    console.error('[api] configuration error', error);
+    return json({ error: 'The service is not available right now. Try again shortly.' }, 503);
+  }
+  console.error('[api] unexpected error', error);
+  return json({ error: 'Something went wrong on our side.' }, 500);
+}
+
+/** Wrap a route handler so no error escapes as an HTML 500 page. */
+export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

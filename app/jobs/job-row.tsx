@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import type { JobSummary } from '@/lib/search/search';
+import { Badge } from '../components/ui';
+import { age, formatSalary, languageLabel, REMOTE_LABEL } from './format';
+
+export function JobRow({ job, backQuery }: { job: JobSummary; backQuery: string }) {
+  const salary = formatSalary(job.salary);
+  return (
+    <li className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 className="font-semibold">
+            <Link href={`/jobs/${job.id}${backQuery ? `?from=${encodeURIComponent(backQuery)}` : ''}`} className="hover:underline">
+              {job.title}
+            </Link>
+          </h3>
+          <p className="mt-0.5 text-sm text-slate-600">
+            {job.company ?? 'Company not stated'}
+            {' · '}
+            {REMOTE_LABEL[job.remote]}
+            {job.location ? ` · ${job.location}` : ''}
+          </p>
+        </div>
+        <div className="text-right text-sm">
+          {salary ? <p className="font-medium text-emerald-700">{salary}</p> : <p className="text-slate-400">Salary not stated</p>}
+          <p className="text-xs text-slate-500">{age(job.postedAt)}</p>
+        </div>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-1.5">
+        {job.languages.slice(0, 4).map((language) => (
+          <Badge key={language} tone="green">
+            {languageLabel(language)}
+          </Badge>
+        ))}
+        {job.seniority !== 'unknown' ? <Badge tone="blue">{job.seniority}</Badge> : null}
+        {job.yearsRequired !== null ? <Badge>{job.yearsRequired}+ yrs</Badge> : null}
+        {job.degreeRequired === false ? <Badge tone="green">no degree needed</Badge> : null}
+        {job.visaSponsorship ? <Badge tone="blue">visa sponsor</Badge> : null}
+        {job.isSample ? <Badge tone="amber">sample</Badge> : null}
+        <span className="ml-auto text-xs text-slate-500">{job.boards.join(' · ')}</span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * A small time-limited cache for aggregate figures (facets, market view) that change only when
+ * boards are ingested: a broad filter over 200,000 listings is costly to count on every page.
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 500,
+  ) {}
+
+  get(key: string, compute: () => Promise<V>, now = Date.now()): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    const value = compute();
+    // A failed computation is not remembered.
+    value.catch(() => this.entries.delete(key));
+    this.entries.set(key, { value, expires: now + this.ttlMs });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

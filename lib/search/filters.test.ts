@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { filtersToParams, parseJobFilters } from './filters';
+
+const parse = (query: string) => parseJobFilters(new URLSearchParams(query));
+
+describe('parseJobFilters', () => {
+  it('applies no filter the request does not name', () => {
+    expect(parse('')).toEqual({
+      ok: true,
+      filters: { language: [], seniority: [], role: [], remote: [], board: [], currency: 'USD', limit: 20 },
+    });
+  });
+
+  it('reads every parameter', () => {
+    const result = parse(
+      'language=go&language=rust&seniority=junior,mid&role=backend&remote=remote&salaryMin=60000&currency=eur&board=golang-cafe&postedWithin=7d&q=postgres%20-php&selfTaught=true&visa=1&sort=salary&limit=50',
+    );
+    expect(result).toEqual({
+      ok: true,
+      filters: {
+        language: ['go', 'rust'],
+        seniority: ['junior', 'mid'],
+        role: ['backend'],
+        remote: ['remote'],
+        salaryMin: 60000,
+        currency: 'EUR',
+        board: ['golang-cafe'],
+        postedWithin: '7d',
+        q: 'postgres -php',
+        selfTaught: true,
+        visa: true,
+        sort: 'salary',
+        limit: 50,
+      },
+    });
+  });
+
+  it('treats blank form fields as not set', () => {
+    expect(parse('q=&salaryMin=&postedWithin=&sort=&language=')).toMatchObject({ ok: true, filters: { language: [], limit: 20 } });
+  });
+
+  it.each([
+    ['language=cobol', 'language', /^language \("cobol"\): Invalid option/],
+    ['seniority=wizard', 'seniority', /^seniority/],
+    ['role=ceo', 'role', /^role/],
+    ['remote=moon', 'remote', /^remote/],
+    ['salaryMin=lots', 'salaryMin', /^salaryMin/],
+    ['salaryMin=-5', 'salaryMin', /^salaryMin/],
+    ['salaryMin=1.5', 'salaryMin', /must be a whole number/],
+    ['currency=dollars', 'currency', /must be a 3-letter currency code/],
+    ['board=Not%20A%20Board', 'board', /must be a board id/],
+    ['postedWithin=1y', 'postedWithin', /^postedWithin/],
+    ['q=' + 'x'.repeat(201), 'q', /at most 200 characters/],
+    ['selfTaught=maybe', 'selfTaught', /^selfTaught/],
+    ['visa=yes', 'visa', /^visa/],
+    ['sort=random', 'sort', /^sort/],
+    ['limit=0', 'limit', /^limit/],
+    ['limit=101', 'limit', /^limit/],
+    ['limit=ten', 'limit', /^limit/],
+    ['limit=10&limit=20', 'limit', /limit may be given once/],
+    ['langauge=go', 'langauge', /unknown parameter "langauge"/],
+  ])('%s is a bad parameter named %s', (query, parameter, message) => {
+    const result = parse(query);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.parameter).toBe(parameter);
+      expect(result.error).toMatch(message);
+    }
+  });
+
+  it('writes filters back to a query string that parses to the same filters', () => {
+    const first = parse('language=go&seniority=junior&salaryMin=50000&currency=GBP&q=api&selfTaught=true&sort=newest');
+    if (!first.ok) throw new Error(first.error);
+    const again = parseJobFilters(filtersToParams(first.filters));
+    expect(again).toEqual(first);
+  });
+});
