@@ -22,7 +22,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     h2: 'h4',
     // Runs before the scheme filter, so it checks the scheme itself; links open in a new tab
     // without giving the board's page a handle on ours.
-    a: (tagName, attribs) => ({
+    a: (tagName, attribs): sanitizeHtml.Tag => ({
       tagName,
       attribs:
         attribs.href && SAFE_HREF.test(attribs.href.trim())
