@@ -11,6 +11,7 @@ const EXPECTED_TABLES = [
   'application_events',
   'applications',
   'boards',
+  'exchange_rates',
   'ingest_runs',
   'listings',
   'profiles',

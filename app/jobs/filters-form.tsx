@@ -1,6 +1,5 @@
 import type { Facets } from '@/lib/search/facets';
 import type { JobFilters } from '@/lib/search/filters';
-import { USD_PER_UNIT } from '@/lib/salary/normalize';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '@/lib/vocabulary';
 import { languageLabel, REMOTE_LABEL } from './format';
 
@@ -28,7 +27,17 @@ function Check({ name, value, label, checked, count }: { name: string; value: st
   );
 }
 
-export function FiltersForm({ filters, facets, boards }: { filters: JobFilters; facets: Facets; boards: { id: string; name: string }[] }) {
+export function FiltersForm({
+  filters,
+  facets,
+  boards,
+  currencies,
+}: {
+  filters: JobFilters;
+  facets: Facets;
+  boards: { id: string; name: string }[];
+  currencies: string[];
+}) {
   // Languages with listings first; the rest behind "more".
   const languages = [...LANGUAGE_SLUGS].sort((a, b) => (facets.language[b] ?? 0) - (facets.language[a] ?? 0));
   const shown = languages.filter((l, i) => i < 8 || filters.language.includes(l));
@@ -99,7 +108,7 @@ export function FiltersForm({ filters, facets, boards }: { filters: JobFilters; 
             className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
           <select name="currency" defaultValue={filters.currency} aria-label="Currency" className="rounded-md border border-slate-300 px-2 text-sm">
-            {Object.keys(USD_PER_UNIT).map((code) => (
+            {currencies.map((code) => (
               <option key={code}>{code}</option>
             ))}
           </select>

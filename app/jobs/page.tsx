@@ -38,7 +38,7 @@ function readFilters(searchParams: SearchParams): { filters: JobFilters; problem
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filters, problem } = readFilters(await searchParams);
   const db = await getDb();
-  const context = searchContext();
+  const context = await searchContext(db);
   let pageProblem = problem;
   let page = { items: [] as Awaited<ReturnType<typeof searchJobs>>['items'], nextCursor: null as string | null };
   try {
@@ -62,7 +62,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <FiltersForm filters={filters} facets={facets} boards={boards} />
+        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} />
       </aside>
       <section className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

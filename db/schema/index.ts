@@ -5,3 +5,4 @@ export * from './listings';
 export * from './profiles';
 export * from './applications';
 export * from './time';
+export * from './rates';

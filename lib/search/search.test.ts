@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewListing } from '../../db/schema';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { USD_PER_UNIT } from '../salary/normalize';
+import { loadUsdRates } from '../salary/rates';
 import { facetCounts } from './facets';
 import { jobFiltersSchema, type JobFilters } from './filters';
 import { marketView } from './market';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
 
-const context: SearchContext = { secret: 'search-test-secret', usdPerUnit: USD_PER_UNIT };
+let context: SearchContext;
+let USD_PER_UNIT: SearchContext['usdPerUnit'];
 const filters = (input: Record<string, unknown> = {}): JobFilters => jobFiltersSchema.parse(input);
 const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);
 
@@ -20,6 +21,9 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const { db } = database;
+    // The rates the migration seeds.
+    USD_PER_UNIT = await loadUsdRates(db);
+    context = { secret: 'search-test-secret', usdPerUnit: USD_PER_UNIT };
     await insertBoard(db, 'golang-cafe');
     await insertBoard(db, 'remotive');
     const add = async (name: string, boardId: string, values: Partial<NewListing>) => {

@@ -17,7 +17,7 @@ export const GET = handle(async (request: NextRequest) => {
   if (!parsed.ok) return json({ error: parsed.error, parameter: parsed.parameter }, 400);
   const { filters } = parsed;
   const db = await getDb();
-  const context = searchContext();
+  const context = await searchContext(db);
   const facetKey = filtersToParams({ ...filters, sort: undefined, limit: undefined }).toString();
   const [page, facets] = await Promise.all([
     searchJobs(db, filters, context),

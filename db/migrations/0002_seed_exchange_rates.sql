@@ -1,0 +1,25 @@
+-- Starting rates (USD per unit, approximate mid-market). Update the table to refresh them.
+INSERT INTO exchange_rates (currency, usd_per_unit) VALUES
+  ('USD', 1),
+  ('EUR', 1.08),
+  ('GBP', 1.27),
+  ('CAD', 0.73),
+  ('AUD', 0.66),
+  ('NZD', 0.6),
+  ('CHF', 1.13),
+  ('SEK', 0.095),
+  ('NOK', 0.093),
+  ('DKK', 0.145),
+  ('PLN', 0.25),
+  ('CZK', 0.043),
+  ('INR', 0.012),
+  ('JPY', 0.0067),
+  ('SGD', 0.74),
+  ('BRL', 0.18),
+  ('MXN', 0.055),
+  ('ZAR', 0.055),
+  ('ILS', 0.27),
+  ('UAH', 0.024),
+  ('HKD', 0.128),
+  ('CNY', 0.138)
+ON CONFLICT (currency) DO NOTHING;
