@@ -81,7 +81,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <ul className="space-y-2">
             {listing.sources.map((source) => (
               <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className="flex items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-500">
+                <a href={source.url} target="_blank" rel="noopener noreferrer" className="flex items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-500">
                   {source.boardName} <span aria-hidden>↗</span>
                 </a>
               </li>
