@@ -1,16 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+const ignored = ['node_modules/**', '.next/**', '.data/**'];
+
 export default defineConfig({
-  resolve: {
-    alias: { '@': fileURLToPath(new URL('./', import.meta.url)) },
-  },
+  resolve: { alias },
   test: {
-    environment: 'node',
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', '.data/**', 'e2e/**'],
-    // Database tests start their own PGlite (WASM) or PostgreSQL database per file.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['**/*.test.ts'],
+          exclude: [...ignored, 'e2e/**'],
+          // Database tests start their own PGlite (WASM) or PostgreSQL database per file.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+import { env } from '../lib/env';
+import { ingestBoard, type BoardIngestResult } from '../lib/ingest/run-board';
+import { createFetcher } from '../scrapers/fetcher';
+import { board as remotive } from '../scrapers/remotive';
+import { startLocalServer } from '../test/support/local-server';
+import { createEmptyPostgresDatabase } from '../test/support/test-db';
+import { remotiveFeed, syntheticListings, templates } from './feeds';
+import { markdownTable, round, timed, withPeakRss, writeReport } from './support';
+
+// `npm run bench -- ingest`: a 10,000-item feed from a local server, ingested end to end
+// (fetch, parse, classify, dedupe, upsert) on PGlite and on PostgreSQL, then again unchanged.
+
+const ITEMS = 10_000;
+
+interface Figures {
+  database: string;
+  firstMs: number;
+  itemsPerS: number;
+  unchangedMs: number;
+  unchangedRatio: number;
+  notModifiedMs: number;
+  peakRssMb: number;
+  first: BoardIngestResult;
+  unchanged: BoardIngestResult;
+}
+
+async function measure(label: string, handle: DatabaseHandle, feedUrl: string, etagUrl: string): Promise<Figures> {
+  // Benchmark-sized body and no pacing: the local server is the only host.
+  const { fetchText } = createFetcher({ maxBodyBytes: 128 * 2 ** 20, minIntervalMsPerHost: 0 });
+  const run = (url: string) => ingestBoard(handle.db, remotive, { fetchText, url, force: true });
+  const { value, peakRssMb } = await withPeakRss(async () => {
+    const first = await timed(() => run(feedUrl));
+    const unchanged = await timed(() => run(feedUrl));
+    await run(etagUrl); // stores the ETag
+    const notModified = await timed(() => run(etagUrl));
+    return { first, unchanged, notModified };
+  });
+  const { first, unchanged, notModified } = value;
+  if (first.value.status !== 'succeeded' || first.value.counts.new !== ITEMS) {
+    throw new Error(`${label}: first run did not store ${ITEMS} listings: ${JSON.stringify(first.value)}`);
+  }
+  if (unchanged.value.counts.unchanged !== ITEMS) throw new Error(`${label}: second run was not unchanged: ${JSON.stringify(unchanged.value.counts)}`);
+  if (notModified.value.status !== 'not_modified') throw new Error(`${label}: conditional run was not a 304`);
+  return {
+    database: label,
+    firstMs: first.ms,
+    itemsPerS: ITEMS / (first.ms / 1000),
+    unchangedMs: unchanged.ms,
+    unchangedRatio: unchanged.ms / first.ms,
+    notModifiedMs: notModified.ms,
+    peakRssMb,
+    first: first.value,
+    unchanged: unchanged.value,
+  };
+}
+
+export async function benchIngest(): Promise<Record<string, unknown>> {
+  const { source } = templates();
+  const feed = remotiveFeed(syntheticListings(ITEMS, { days: 60 }));
+  console.log(`ingest: ${ITEMS} items (${(feed.length / 2 ** 20).toFixed(1)} MiB of JSON) varied from ${source}`);
+  const server = await startLocalServer({
+    '/feed': (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(feed);
+    },
+    '/feed-etag': (req, res) => {
+      if (req.headers['if-none-match'] === '"bench-v1"') {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('etag', '"bench-v1"');
+      res.end(feed);
+    },
+  });
+  const results: Figures[] = [];
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'trackend-bench-'));
+    const pglite = await openDatabase({ driver: 'pglite', dir: join(dir, 'pglite') });
+    try {
+      results.push(await measure('PGlite', pglite, server.url('/feed'), server.url('/feed-etag')));
+    } finally {
+      await pglite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    if (env().TEST_DATABASE_URL) {
+      const { url, drop } = await createEmptyPostgresDatabase();
+      const pg = await openDatabase({ driver: 'postgres', url, source: 'TEST_DATABASE_URL' });
+      try {
+        results.push(await measure('PostgreSQL', pg, server.url('/feed'), server.url('/feed-etag')));
+      } finally {
+        await pg.close();
+        await drop();
+      }
+    } else {
+      console.log('ingest: TEST_DATABASE_URL is not set, so PostgreSQL is not measured (see README: Benchmarks).');
+    }
+  } finally {
+    await server.close();
+  }
+
+  const table = markdownTable(
+    ['database', 'first run', 'items/s', 'unchanged run', 'unchanged / first', '304 run', 'peak RSS'],
+    results.map((r) => [
+      r.database,
+      `${Math.round(r.firstMs)} ms`,
+      Math.round(r.itemsPerS),
+      `${Math.round(r.unchangedMs)} ms`,
+      round(r.unchangedRatio, 3),
+      `${Math.round(r.notModifiedMs)} ms`,
+      `${r.peakRssMb} MiB`,
+    ]),
+  );
+  console.log(table);
+  const path = writeReport('ingest', 'Ingestion benchmark', [
+    `A ${ITEMS.toLocaleString('en')}-item Remotive-format feed (${(feed.length / 2 ** 20).toFixed(1)} MiB, varied from ${source}) served from 127.0.0.1, ingested end to end: fetch, parse, validate, classify, sanitize, dedupe, batched upsert. Then the same feed again (no ETag, so it is fetched and parsed but nothing is written), and a conditional request answered 304.`,
+    '',
+    table,
+    '',
+    'Targets: at least 5,000 items/s on PostgreSQL; the unchanged run under a tenth of the first.',
+  ]);
+  console.log(`ingest: report written to ${path}`);
+  const pg = results.find((r) => r.database === 'PostgreSQL');
+  const lite = results.find((r) => r.database === 'PGlite')!;
+  return {
+    bench: 'ingest',
+    items: ITEMS,
+    pg_items_per_s: pg ? Math.round(pg.itemsPerS) : null,
+    pglite_items_per_s: Math.round(lite.itemsPerS),
+    unchanged_ratio: round((pg ?? lite).unchangedRatio, 3),
+    pglite_unchanged_ratio: round(lite.unchangedRatio, 3),
+    peak_rss_mb: Math.max(...results.map((r) => r.peakRssMb)),
+  };
+}

@@ -1,0 +1,92 @@
+import type { Salary, SalaryPeriod } from '../vocabulary';
+import { degreeRequired, visaSponsorship, yearsRequired } from './eligibility';
+import { rankLanguages } from './languages';
+import { detectRemote } from './remote';
+import { detectRole } from './role';
+import { currencyOfPlace, dollarOfPlace, findSalary, parseSalary, type SalaryContext } from './salary';
+import { detectSeniority } from './seniority';
+import { rankSkills } from './skills';
+import { scanText } from './scan';
+import type { Classification, ClassifyInput } from './types';
+
+const LIST_SEPARATORS = /[,;/|]/g;
+/** A location naming many countries ("Algeria, Angola, ... Mexico, ...") says nothing about currency. */
+const MAX_PLACES = 4;
+
+function placeText(location: string | null): string {
+  if (!location) return '';
+  return (location.match(LIST_SEPARATORS)?.length ?? 0) < MAX_PLACES ? location : '';
+}
+
+// Links carry words ("/remote-jobs/", "careers.lead...") that are not claims about the job.
+// Blanked (same length, so positions still line up) without a regex pass over the whole text.
+const URL_AT = /^(?:https?:\/\/|www\.)\S+/i;
+const MAX_URL = 2048;
+
+function stripUrls(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = text.indexOf('http');
+  let j = text.indexOf('www.');
+  while (i !== -1 || j !== -1) {
+    const at = i === -1 ? j : j === -1 ? i : Math.min(i, j);
+    const m = URL_AT.exec(text.slice(at, at + MAX_URL));
+    const len = m ? m[0].length : 4;
+    out += text.slice(from, at) + (m ? ' '.repeat(len) : text.slice(at, at + len));
+    from = at + len;
+    i = text.indexOf('http', from);
+    j = text.indexOf('www.', from);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function mentionsUsd(text: string): boolean {
+  return text.indexOf('USD') !== -1 || text.indexOf('US$') !== -1 || text.indexOf('US dollars') !== -1;
+}
+
+function roundWhole(n: number | null): number | null {
+  return n === null ? null : Math.round(n * 100) / 100;
+}
+
+function statedSalary(input: ClassifyInput, ctx: SalaryContext): Salary | null {
+  const stated = input.stated?.salary;
+  if (!stated || (stated.min === null && stated.max === null)) return null;
+  // The board gave amounts; its currency wins, else the one written in the salary text.
+  const currency = stated.currency ?? (input.salaryText ? parseSalary(input.salaryText, ctx)?.currency : null) ?? null;
+  if (!currency) return null;
+  const top = stated.max ?? stated.min ?? 0;
+  const period: SalaryPeriod = stated.period ?? (top < 300 ? 'hour' : 'year');
+  return { min: roundWhole(stated.min), max: roundWhole(stated.max), currency, period };
+}
+
+/** Classify one listing. Pure and synchronous; facts the board states (`stated`) win. */
+export function classify(input: ClassifyInput): Classification {
+  const title = stripUrls(input.title);
+  const description = stripUrls(input.descriptionText);
+  const place = currencyOfPlace(`${placeText(input.location)} | ${title}`);
+  const salaryCtx: SalaryContext = {
+    dollarCurrency: mentionsUsd(input.salaryText ?? '') || mentionsUsd(description) ? 'USD' : dollarOfPlace(place),
+    defaultCurrency: input.stated?.salary?.currency ?? place,
+  };
+
+  // One scan of each text; detectors look only around the words it found.
+  const titleScan = scanText(title, true);
+  const scan = scanText(description, false);
+  const years = yearsRequired(description, scan);
+  const stated = input.stated;
+  return {
+    languages: rankLanguages(title, input.tags, description, titleScan.languages, scan.languages),
+    seniority: stated?.seniority ?? detectSeniority(title, description, years, scan),
+    role: detectRole(title, description, scan),
+    remote: stated?.remote ?? detectRemote(title, input.location, input.tags, description, scan),
+    salary:
+      statedSalary(input, salaryCtx) ??
+      (input.salaryText ? parseSalary(input.salaryText, salaryCtx) : null) ??
+      findSalary(title, { ...salaryCtx, dedicated: true }) ??
+      findSalary(description, { ...salaryCtx, defaultCurrency: null }, scan),
+    yearsRequired: years,
+    degreeRequired: degreeRequired(description, scan),
+    visaSponsorship: stated?.visaSponsorship ?? visaSponsorship(title, description, scan),
+    skills: rankSkills(input.tags, titleScan.skills, scan.skills),
+  };
+}

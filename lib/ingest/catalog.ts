@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { boards } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { createCustomFeedBoard, slugifyBoardId } from '../../scrapers/custom-feed';
+import { BOARDS } from '../../scrapers/registry';
+import { boardUrlOverride } from '../env';
+import { BadInputError } from '../errors';
+import { ensureBoardRow } from './board-state';
+import type { IngestTarget } from './run-all';
+
+/**
+ * The boards to ingest: the modules in scrapers/registry plus the feeds users added, each
+ * with its URL (a TRACKEND_BOARD_<ID>_URL override wins). Disabled boards are left out
+ * unless named explicitly.
+ */
+export async function loadIngestTargets(db: Db, only: string[] = []): Promise<IngestTarget[]> {
+  for (const board of BOARDS) await ensureBoardRow(db, board, { url: boardUrlOverride(board.id) ?? board.url });
+  const rows = await db.select().from(boards);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+
+  const unknown = only.filter((id) => !byId.has(id));
+  if (unknown.length) {
+    throw new BadInputError(`Unknown board ${unknown.join(', ')}. Known boards: ${[...byId.keys()].sort().join(', ')}`);
+  }
+
+  const targets: IngestTarget[] = [
+    ...BOARDS.map((board) => ({ board, url: boardUrlOverride(board.id) ?? board.url })),
+    ...rows
+      .filter((row) => row.custom)
+      .map((row) => ({ board: createCustomFeedBoard({ id: row.id, name: row.name, url: row.url }), url: boardUrlOverride(row.id) ?? row.url, custom: true })),
+  ];
+  return targets.filter((target) => (only.length ? only.includes(target.board.id) : byId.get(target.board.id)?.enabled !== false));
+}
+
+const feedUrlOk = (url: string) => /^https?:\/\//i.test(url) && URL.canParse(url);
+
+/** Add any RSS/Atom feed as a board of its own. Returns its id. */
+export async function addCustomFeed(db: Db, input: { url: string; name: string }): Promise<string> {
+  const url = input.url.trim();
+  const name = input.name.trim();
+  if (!feedUrlOk(url)) throw new BadInputError('The feed URL must be an absolute http(s) URL.', { url: 'must be an absolute http(s) URL' });
+  if (!name || name.length > 80) throw new BadInputError('Give the board a name of 1 to 80 characters.', { name: 'must be 1 to 80 characters' });
+  const id = slugifyBoardId(name);
+  if (BOARDS.some((board) => board.id === id)) throw new BadInputError(`"${name}" is the name of a built-in board; choose another.`, { name: 'taken' });
+  const [existing] = await db.select({ url: boards.url }).from(boards).where(eq(boards.id, id));
+  if (existing && existing.url !== url) throw new BadInputError(`A board named "${name}" already reads ${existing.url}.`, { name: 'taken' });
+  await db.insert(boards).values({ id, name, kind: 'rss', url, homepage: new URL(url).origin, custom: true }).onConflictDoNothing();
+  return id;
+}
+
+export async function setBoardEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
+  await db.update(boards).set({ enabled }).where(eq(boards.id, id));
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { closeDatabase, getDb } from '../../db/client';
+import { createFetcher } from '../../scrapers/fetcher';
+import { runCli } from '../cli';
+import { BadInputError } from '../errors';
+import { addCustomFeed, loadIngestTargets } from './catalog';
+import { progressLine, summaryTable } from './report';
+import { ingestAll } from './run-all';
+import { sampleTargets } from './sample';
+
+const USAGE = `Usage: npm run ingest [-- options]
+
+Reads every enabled board once: per-board progress, then a summary table.
+Exit code 0 when every board succeeded (or was unchanged), 1 when any failed.
+
+Options:
+  --board <id>              only this board (repeatable)
+  --url <url>               read this URL instead of the board's own (with exactly one --board or --feed)
+  --feed <url> --name <n>   add any RSS/Atom feed as a board of its own, then ingest it
+  --sample                  load the bundled sample feeds (no network), marked as sample data
+  --force                   try boards that are backing off after failures
+  --verbose                 print what each board logs (detail pages, retries)
+  -h, --help                this help`;
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      board: { type: 'string', multiple: true, default: [] },
+      url: { type: 'string' },
+      feed: { type: 'string' },
+      name: { type: 'string' },
+      sample: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.feed && !values.name) throw new BadInputError('--feed needs --name <name> for the new board');
+  if (values.name && !values.feed) throw new BadInputError('--name goes with --feed <url>');
+  if (values.sample && (values.url || values.feed)) throw new BadInputError('--sample reads bundled files; it does not take --url or --feed');
+  if (values.url && values.board.length + (values.feed ? 1 : 0) !== 1) {
+    throw new BadInputError('--url needs exactly one --board <id> (or a --feed) to apply to');
+  }
+  if (values.url && !/^https?:\/\//i.test(values.url)) throw new BadInputError('--url must be an absolute http(s) URL');
+
+  const db = await getDb();
+  const only = [...values.board];
+  if (values.feed) {
+    const id = await addCustomFeed(db, { url: values.feed, name: values.name! });
+    console.log(`Added feed "${values.name}" as board ${id}.`);
+    only.push(id);
+  }
+
+  const targets = values.sample ? await sampleTargets(db, only) : await loadIngestTargets(db, only);
+  if (values.url) targets[0]!.url = values.url;
+  if (targets.length === 0) {
+    console.log('No enabled boards to ingest.');
+    return 0;
+  }
+
+  console.log(`Ingesting ${targets.length} board${targets.length === 1 ? '' : 's'}${values.sample ? ' from bundled samples' : ''}…`);
+  const { fetchText } = createFetcher();
+  const results = await ingestAll(db, targets, {
+    fetchText,
+    force: values.force,
+    sample: values.sample,
+    log: values.verbose ? (message) => console.log(`  ${message}`) : undefined,
+    onResult: (result) => console.log(progressLine(result)),
+  });
+  console.log(`\n${summaryTable(results)}`);
+  await closeDatabase();
+  return results.some((result) => result.status === 'failed') ? 1 : 0;
+});

@@ -1,0 +1,211 @@
+import { eq, sql } from 'drizzle-orm';
+import { ingestRuns } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { FetchError, ParseError } from '../../scrapers/errors';
+import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
+import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
+import { contentHash, prepareListing, type PreparedListing } from './prepare';
+import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, upsertListings } from './store';
+import { validateRawListing } from './validate';
+import { loadUsdRates } from '../salary/rates';
+import type { UsdRates } from '../salary/normalize';
+
+export interface IngestOptions {
+  fetchText: FetchText;
+  /** Read this URL instead of the board's own (flag or env override). */
+  url?: string;
+  /** Ignore the back-off of a failing board. */
+  force?: boolean;
+  /** Mark what is stored as sample data (npm run ingest -- --sample). */
+  sample?: boolean;
+  /** The board was added by a user as a feed. */
+  custom?: boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export type IngestStatus = 'succeeded' | 'not_modified' | 'failed' | 'busy' | 'backing_off';
+
+export interface IngestCounts {
+  fetched: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface BoardIngestResult {
+  boardId: string;
+  boardName: string;
+  status: IngestStatus;
+  counts: IngestCounts;
+  httpStatus: number | null;
+  error: string | null;
+  /** Why items were skipped or failed, capped. */
+  problems: string[];
+  durationMs: number;
+  /** For a failed or backing-off board: when it will be tried again. */
+  retryAt: Date | null;
+}
+
+const MAX_PROBLEMS = 50;
+const zeroCounts = (): IngestCounts => ({ fetched: 0, new: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0, failed: 0 });
+
+/** A message a user can act on, from whatever a board run threw. */
+export function describeError(error: unknown): string {
+  if (error instanceof FetchError || error instanceof ParseError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+interface Sorted {
+  toWrite: PreparedListing[];
+  unchanged: string[];
+  present: string[];
+  skipped: number;
+  failed: number;
+  problems: string[];
+}
+
+/** Validate each scraped item and sort it into new/changed (prepared for writing) or unchanged. */
+function sortItems(
+  board: BoardDefinition,
+  result: Extract<ScrapeResult, { notModified: false }>,
+  stored: Awaited<ReturnType<typeof loadStoredState>>,
+  prepare: { isSample: boolean; rates: UsdRates; now: Date },
+): Sorted {
+  const sorted: Sorted = { toWrite: [], unchanged: [], present: [], skipped: result.skipped.length, failed: 0, problems: [] };
+  const note = (message: string) => {
+    if (sorted.problems.length < MAX_PROBLEMS) sorted.problems.push(message);
+  };
+  for (const skip of result.skipped) note(`skipped ${skip.ref ?? 'item'}: ${skip.reason}`);
+  const seen = new Set<string>();
+  for (const [index, raw] of result.items.entries()) {
+    const checked = validateRawListing({ ...raw, board: board.id });
+    if (!checked.ok) {
+      sorted.skipped++;
+      note(`skipped ${raw.externalId || raw.url || `item ${index + 1}`}: ${checked.reason}`);
+      continue;
+    }
+    const item = checked.item;
+    if (seen.has(item.externalId)) {
+      sorted.skipped++;
+      note(`skipped ${item.externalId}: listed twice in the same response`);
+      continue;
+    }
+    seen.add(item.externalId);
+    sorted.present.push(item.externalId);
+    const hash = contentHash(item);
+    const before = stored.get(item.externalId);
+    if (before && before.hash === hash && !before.removed) {
+      sorted.unchanged.push(item.externalId);
+      continue;
+    }
+    try {
+      sorted.toWrite.push(prepareListing(item, hash, prepare));
+    } catch (error) {
+      sorted.failed++;
+      note(`failed ${item.externalId}: ${describeError(error)}`);
+    }
+  }
+  return sorted;
+}
+
+/**
+ * Ingest one board: fetch (conditionally), parse, classify, dedupe, store, and record the run.
+ * Never throws for a board's own failure: the result says what happened, and nothing already
+ * stored is lost. Only a successful run of a complete feed marks missing listings removed.
+ */
+export async function ingestBoard(db: Db, board: BoardDefinition, options: IngestOptions): Promise<BoardIngestResult> {
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  const url = options.url ?? board.url;
+  const base = { boardId: board.id, boardName: board.name, counts: zeroCounts(), httpStatus: null, error: null, problems: [], retryAt: null };
+  const done = (fields: Partial<BoardIngestResult> & { status: IngestStatus }): BoardIngestResult => ({
+    ...base,
+    ...fields,
+    durationMs: Date.now() - started,
+  });
+
+  const row = await ensureBoardRow(db, board, { url, custom: options.custom });
+  if (!options.force && !options.sample && row.backoffUntil && row.backoffUntil > now()) {
+    return done({ status: 'backing_off', retryAt: row.backoffUntil, error: row.lastError });
+  }
+  if (!(await claimBoard(db, board.id))) {
+    return done({ status: 'busy', error: 'another process is ingesting this board right now' });
+  }
+
+  try {
+    const [run] = await db.insert(ingestRuns).values({ boardId: board.id }).returning({ id: ingestRuns.id });
+    const runId = run!.id;
+    try {
+      const stored = await loadStoredState(db, board.id);
+      const result = await board.scrape({
+        url,
+        fetchText: options.fetchText,
+        conditional: options.sample ? {} : { etag: row.etag, lastModified: row.lastModified },
+        knownExternalIds: new Set(stored.keys()),
+        signal: options.signal,
+        log: options.log ?? (() => {}),
+      });
+
+      if (result.notModified) {
+        await db
+          .update(ingestRuns)
+          .set({ status: 'not_modified', httpStatus: 304, finishedAt: sql`now()` })
+          .where(eq(ingestRuns.id, runId));
+        await recordBoardSuccess(db, board.id, null);
+        return done({ status: 'not_modified', httpStatus: 304 });
+      }
+
+      const rates = await loadUsdRates(db);
+      const sorted = sortItems(board, result, stored, { isSample: options.sample ?? false, rates, now: now() });
+      const counts: IngestCounts = {
+        ...zeroCounts(),
+        fetched: result.items.length + result.skipped.length,
+        unchanged: sorted.unchanged.length,
+        skipped: sorted.skipped,
+        failed: sorted.failed,
+      };
+      const problems = [...sorted.problems];
+
+      await db.transaction(async (tx) => {
+        const { insertedIds, updated } = await upsertListings(tx, sorted.toWrite);
+        counts.new = insertedIds.length;
+        counts.updated = updated;
+        await linkDuplicates(tx, insertedIds);
+        await touchSeen(tx, board.id, sorted.unchanged);
+        // Samples are not the board's real list: they never mark real listings removed.
+        if (result.complete && !options.sample) {
+          // An empty "complete" feed from a board that had listings is an outage, not a market crash.
+          if (sorted.present.length === 0 && (await countLive(tx, board.id)) > 0) {
+            problems.push('the board returned no listings; kept the stored ones instead of marking them removed');
+          } else {
+            counts.removed = await markMissingRemoved(tx, board.id, sorted.present);
+          }
+        }
+        await tx
+          .update(ingestRuns)
+          .set({ status: 'succeeded', httpStatus: result.httpStatus, finishedAt: sql`now()`, problems, ...counts })
+          .where(eq(ingestRuns.id, runId));
+        // Sample data says nothing about the real board's health or schedule.
+        if (!options.sample) await recordBoardSuccess(tx, board.id, { etag: result.etag, lastModified: result.lastModified });
+      });
+      return done({ status: 'succeeded', counts, httpStatus: result.httpStatus, problems });
+    } catch (error) {
+      const message = describeError(error);
+      const httpStatus = error instanceof FetchError ? error.status : null;
+      await db
+        .update(ingestRuns)
+        .set({ status: 'failed', httpStatus, error: message, finishedAt: sql`now()` })
+        .where(eq(ingestRuns.id, runId));
+      const retryAt = options.sample ? null : await recordBoardFailure(db, row, message, now());
+      return done({ status: 'failed', httpStatus, error: message, retryAt });
+    }
+  } finally {
+    await releaseBoard(db, board.id);
+  }
+}

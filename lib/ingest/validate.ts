@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { RawListing } from '../../scrapers/types';
+
+// The boundary between boards and our database: every scraped item is checked here before it
+// is stored, whatever its parser promised. Fields are bounded so one absurd item cannot bloat a row.
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an absolute http(s) URL');
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
+
+export const rawListingSchema = z.object({
+  board: z.string().min(1),
+  externalId: text(512).min(1, 'is empty'),
+  url: httpUrl,
+  title: text(300).min(1, 'is empty'),
+  company: optionalText(200),
+  location: optionalText(300),
+  salaryText: optionalText(200),
+  tags: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(60),
+  descriptionHtml: z.string().max(200_000),
+  postedAt: z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), 'is not a valid date').nullable(),
+  stated: z
+    .object({
+      salary: z
+        .object({
+          min: z.number().finite().nonnegative().nullable(),
+          max: z.number().finite().nonnegative().nullable(),
+          currency: z.string().length(3).toUpperCase().nullable(),
+          period: z.enum(['year', 'month', 'week', 'day', 'hour']).nullable(),
+        })
+        .optional(),
+      remote: z.enum(['remote', 'hybrid', 'onsite']).optional(),
+      visaSponsorship: z.boolean().optional(),
+      seniority: z.enum(['intern', 'junior', 'mid', 'senior', 'lead']).optional(),
+    })
+    .optional(),
+});
+
+export type ValidRawListing = z.infer<typeof rawListingSchema>;
+
+/** The item, cleaned, or the reason it cannot be stored (naming the field). */
+export function validateRawListing(item: RawListing): { ok: true; item: ValidRawListing } | { ok: false; reason: string } {
+  const result = rawListingSchema.safeParse(item);
+  if (result.success) return { ok: true, item: result.data };
+  const issue = result.error.issues[0]!;
+  return { ok: false, reason: `${issue.path.join('.') || 'item'} ${issue.message}` };
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../../db/types';
+import type { FetchText } from '../../scrapers/types';
+import { boardsDue } from '../boards/health';
+import { loadIngestTargets } from '../ingest/catalog';
+import { progressLine } from '../ingest/report';
+import { ingestAll } from '../ingest/run-all';
+
+export interface InProcessSchedule {
+  /** Ingest the boards that are due now (also what the timer calls). */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Scheduled ingestion inside one process: used on PGlite, where one process owns the database
+ * (the app server, or `npm run worker` when the app is not running). Every minute it ingests
+ * the boards whose interval has passed; ticks never overlap.
+ */
+export function startInProcessSchedule(options: {
+  getDb: () => Promise<Db>;
+  fetchText: FetchText;
+  intervalMinutes: number;
+  tickMs?: number;
+  firstTickMs?: number;
+  log?: (message: string) => void;
+}): InProcessSchedule {
+  const log = options.log ?? ((message: string) => console.log(`[schedule] ${message}`));
+  let running: Promise<void> | null = null;
+
+  const tick = () => {
+    running ??= (async () => {
+      try {
+        const db = await options.getDb();
+        const targets = await loadIngestTargets(db);
+        const due = new Set(await boardsDue(db, options.intervalMinutes));
+        const now = targets.filter((target) => due.has(target.board.id));
+        if (now.length === 0) return;
+        await ingestAll(db, now, { fetchText: options.fetchText, onResult: (result) => log(progressLine(result)) });
+      } catch (error) {
+        log(`ingestion tick failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const first = setTimeout(() => void tick(), options.firstTickMs ?? 10_000);
+  const timer = setInterval(() => void tick(), options.tickMs ?? 60_000);
+  first.unref();
+  timer.unref();
+  return {
+    tick,
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
