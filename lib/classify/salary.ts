@@ -37,7 +37,6 @@ const PERIODS: Record<string, SalaryPeriod> = {
   year: 'year', years: 'year', yr: 'year', yrs: 'year', annum: 'year', annual: 'year', annually: 'year',
   yearly: 'year', pa: 'year', 'p.a': 'year', jahr: 'year', año: 'year',
 };
-const PER_YEAR: Record<SalaryPeriod, number> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 // Plausible pay in USD per period (below: allowances, fees; above: funding rounds, revenue).
 const BOUNDS: Record<SalaryPeriod, [number, number]> = {
   hour: [5, 1_000],
