@@ -37,7 +37,7 @@ function fromShared(): Template[] {
   const remoteok = JSON.parse(readSharedCapture('remoteok-1.json')) as Record<string, unknown>[];
   for (const job of remoteok.slice(1)) {
     templates.push({
-      title: String(job.position ?? job.title ?? 'Engineer'),
+      title: String(job.position || job.title || ''),
       company: String(job.company ?? 'Company'),
       description: String(job.description ?? ''),
       tags: Array.isArray(job.tags) ? job.tags.map(String) : [],
@@ -45,7 +45,8 @@ function fromShared(): Template[] {
       location: job.location ? String(job.location) : null,
     });
   }
-  return templates;
+  // A posting without a title is skipped by every board: no use as a template.
+  return templates.filter((template) => template.title.trim() !== '' && template.title !== 'undefined');
 }
 
 function fromProjectFixture(): Template[] {
