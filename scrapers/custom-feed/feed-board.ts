@@ -1,4 +1,4 @@
-import type { FetchedBody, ScrapeContext } from '../types';
+import type { FetchedBody, RawListing, ScrapeContext, ScrapeResult, SkippedItem } from '../types';
 
 // The request side the boards in custom-feed/, golang-cafe/, weworkremotely/, python-org/ and
 // remote-python/ share: the conditional GET of the board's URL (a feed or a list page), and
@@ -61,4 +61,40 @@ export async function enrichFromDetailPages<T>(options: DetailEnrichment<T>): Pr
     }
   }
   return out;
+}
+
+/**
+ * The scrape of a feed whose entries are completed from their job pages (Golang Cafe,
+ * Python.org): the feed (conditional GET: 304 ends the run), then enrichFromDetailPages.
+ * Never complete: such feeds hold only the newest jobs.
+ */
+export function feedWithDetailPages<T extends { listing: RawListing }>(spec: {
+  boardId: string;
+  parseFeed: (body: string) => Promise<{ jobs: T[]; skipped: SkippedItem[] }>;
+  needsDetail: (entry: T) => boolean;
+  merge: (entry: T, html: string) => T;
+}): (ctx: ScrapeContext) => Promise<ScrapeResult> {
+  return async (ctx) => {
+    const res = await fetchBoardUrl(ctx);
+    if (!res) return { notModified: true, httpStatus: 304 };
+    const { jobs, skipped } = await spec.parseFeed(res.body);
+    const enriched = await enrichFromDetailPages({
+      ctx,
+      boardId: spec.boardId,
+      entries: jobs,
+      key: (job) => job.listing.externalId,
+      url: (job) => job.listing.url,
+      needsDetail: spec.needsDetail,
+      merge: spec.merge,
+    });
+    return {
+      notModified: false,
+      httpStatus: res.status,
+      items: enriched.map((job) => job.listing),
+      skipped,
+      complete: false,
+      etag: res.etag,
+      lastModified: res.lastModified,
+    };
+  };
 }

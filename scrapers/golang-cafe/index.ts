@@ -1,5 +1,5 @@
-import { enrichFromDetailPages, fetchBoardUrl } from '../custom-feed/feed-board';
-import type { BoardDefinition, RawListing, ScrapeContext, ScrapeResult } from '../types';
+import { feedWithDetailPages } from '../custom-feed/feed-board';
+import type { BoardDefinition, RawListing } from '../types';
 import { parseJobPage, type GolangCafeJobPage } from './page';
 import { BOARD_ID, NAME, parseGolangCafeFeed, type FeedJob } from './parse';
 
@@ -46,29 +46,12 @@ export function mergeJobPage(job: FeedJob, page: GolangCafeJobPage): FeedJob {
  * logged and its item kept as the feed gave it. Never complete: the feed holds only the 20
  * newest jobs.
  */
-async function scrape(ctx: ScrapeContext): Promise<ScrapeResult> {
-  const res = await fetchBoardUrl(ctx);
-  if (!res) return { notModified: true, httpStatus: 304 };
-  const { jobs, skipped } = await parseGolangCafeFeed(res.body);
-  const enriched = await enrichFromDetailPages({
-    ctx,
-    boardId: BOARD_ID,
-    entries: jobs,
-    key: (job) => job.listing.externalId,
-    url: (job) => job.listing.url,
-    needsDetail: feedJobLacksFields,
-    merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
-  });
-  return {
-    notModified: false,
-    httpStatus: res.status,
-    items: enriched.map((job) => job.listing),
-    skipped,
-    complete: false,
-    etag: res.etag,
-    lastModified: res.lastModified,
-  };
-}
+const scrape = feedWithDetailPages({
+  boardId: BOARD_ID,
+  parseFeed: parseGolangCafeFeed,
+  needsDetail: feedJobLacksFields,
+  merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
+});
 
 export const board: BoardDefinition = {
   id: BOARD_ID,

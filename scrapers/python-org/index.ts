@@ -1,6 +1,6 @@
-import { enrichFromDetailPages, fetchBoardUrl } from '../custom-feed/feed-board';
+import { feedWithDetailPages } from '../custom-feed/feed-board';
 import { FIELD_LIMITS, truncate } from '../json-common';
-import type { BoardDefinition, RawListing, ScrapeContext, ScrapeResult } from '../types';
+import type { BoardDefinition, RawListing } from '../types';
 import { parseJobPage, type PythonOrgJobPage } from './page';
 import { BOARD_ID, NAME, parsePythonOrgFeed, titleWithoutCompany, type FeedJob } from './parse';
 
@@ -46,29 +46,12 @@ export function mergeJobPage(job: FeedJob, page: PythonOrgJobPage): FeedJob {
  * the feed is the 20 newest approved jobs (Job.objects.approved()[:20]) while the board lists
  * more (the captured job page says "28 jobs on the Python Job Board").
  */
-async function scrape(ctx: ScrapeContext): Promise<ScrapeResult> {
-  const res = await fetchBoardUrl(ctx);
-  if (!res) return { notModified: true, httpStatus: 304 };
-  const { jobs, skipped } = await parsePythonOrgFeed(res.body);
-  const enriched = await enrichFromDetailPages({
-    ctx,
-    boardId: BOARD_ID,
-    entries: jobs,
-    key: (job) => job.listing.externalId,
-    url: (job) => job.listing.url,
-    needsDetail: feedJobLacksFields,
-    merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
-  });
-  return {
-    notModified: false,
-    httpStatus: res.status,
-    items: enriched.map((job) => job.listing),
-    skipped,
-    complete: false,
-    etag: res.etag,
-    lastModified: res.lastModified,
-  };
-}
+const scrape = feedWithDetailPages({
+  boardId: BOARD_ID,
+  parseFeed: parsePythonOrgFeed,
+  needsDetail: feedJobLacksFields,
+  merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
+});
 
 export const board: BoardDefinition = {
   id: BOARD_ID,
