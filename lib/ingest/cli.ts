@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { closeDatabase, getDb } from '../../db/client';
+import { closeDatabase, getDb, type Db } from '../../db/client';
 import { createFetcher } from '../../scrapers/fetcher';
 import { runCli } from '../cli';
 import { BadInputError } from '../errors';
@@ -50,6 +50,15 @@ await runCli(async () => {
   if (values.url && !/^https?:\/\//i.test(values.url)) throw new BadInputError('--url must be an absolute http(s) URL');
 
   const db = await getDb();
+  // The embedded database keeps the process alive until closed, on every path out.
+  try {
+    return await ingest(db, values);
+  } finally {
+    await closeDatabase();
+  }
+});
+
+async function ingest(db: Db, values: { board: string[]; url?: string; feed?: string; name?: string; sample: boolean; force: boolean; verbose: boolean }): Promise<number> {
   const only = [...values.board];
   if (values.feed) {
     const id = await addCustomFeed(db, { url: values.feed, name: values.name! });
@@ -74,6 +83,5 @@ await runCli(async () => {
     onResult: (result) => console.log(progressLine(result)),
   });
   console.log(`\n${summaryTable(results)}`);
-  await closeDatabase();
   return results.some((result) => result.status === 'failed') ? 1 : 0;
-});
+}
