@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './auth';
 import { applicationStatus } from './enums';
@@ -25,6 +25,8 @@ export const applications = pgTable(
     contact: text(),
     salaryDiscussed: text(),
     resumeLink: text(),
+    /** Content key of the CSV row this application came from: re-importing a file adds nothing. */
+    importKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,6 +35,7 @@ export const applications = pgTable(
     index().on(t.listingId),
     // One application per user per listing.
     uniqueIndex('applications_user_listing_uq').on(t.userId, t.listingId).where(sql`${t.listingId} is not null`),
+    uniqueIndex('applications_user_import_key_uq').on(t.userId, t.importKey).where(sql`${t.importKey} is not null`),
   ],
 );
 export type Application = typeof applications.$inferSelect;
@@ -57,3 +60,18 @@ export const applicationEvents = pgTable(
   (t) => [index().on(t.applicationId, t.at), index().on(t.userId)],
 );
 export type ApplicationEvent = typeof applicationEvents.$inferSelect;
+
+/** Listings a user has hidden from their job results ("Dismiss"). */
+export const listingDismissals = pgTable(
+  'listing_dismissals',
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    listingId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.listingId] })],
+);

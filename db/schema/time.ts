@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { applications } from './applications';
 import { learningArea, projectStatus, timeKind } from './enums';
@@ -37,6 +37,8 @@ export const timeEntries = pgTable(
     minutes: integer().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     note: text(),
+    /** Saved from a timer left running past the cap: counted as the cap, shown flagged. */
+    capped: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,3 +50,17 @@ export const timeEntries = pgTable(
   ],
 );
 export type TimeEntry = typeof timeEntries.$inferSelect;
+
+/** The running timer: at most one per user (the primary key), so it survives reloads and closed tabs. */
+export const timers = pgTable('timers', {
+  userId: text()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  kind: timeKind().notNull(),
+  area: learningArea(),
+  projectId: uuid().references(() => projects.id, { onDelete: 'set null' }),
+  applicationId: uuid().references(() => applications.id, { onDelete: 'set null' }),
+  note: text(),
+  startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+export type Timer = typeof timers.$inferSelect;
