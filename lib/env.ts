@@ -26,7 +26,13 @@ const schema = z.object({
   INGEST_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(5).max(10080).default(60)),
   /** Set to "false" to keep the app's own server from ingesting on a schedule (PGlite mode). */
   INGEST_SCHEDULE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
+  /** Signs session cookies. Unset: one is generated once and kept in .data/auth-secret. */
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Both set: "Sign in with GitHub" appears beside email and password. */
+  AUTH_GITHUB_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** bcrypt cost factor for new password hashes. */
+  AUTH_BCRYPT_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(4).max(15).default(12)),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
 });

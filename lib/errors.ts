@@ -26,6 +26,14 @@ export class BadInputError extends Error {
   }
 }
 
+/** The request clashes with existing data (an email already registered). */
+export class ConflictError extends BadInputError {
+  constructor(message: string, fields: Record<string, string> = {}) {
+    super(message, fields);
+    this.name = 'ConflictError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(message = 'Not found') {
     super(message);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, NotFoundError, UnauthorizedError } from '@/lib/errors';
 import { BadCursorError } from '@/lib/search/search';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
@@ -11,6 +11,7 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): NextRe
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof BadCursorError) return json({ error: error.message, parameter: 'cursor' }, 400);
+  if (error instanceof ConflictError) return json({ error: error.message, fields: error.fields }, 409);
   if (error instanceof BadInputError) return json({ error: error.message, fields: error.fields }, 400);
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);

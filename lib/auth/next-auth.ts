@@ -1,0 +1,71 @@
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '../env';
+import { authenticate } from './accounts';
+import { authSecret } from './secret';
+
+/** Thrown from authorize so the sign-in form can say "too many attempts" instead of "wrong password". */
+class RateLimitedSignIn extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+/** First address of X-Forwarded-For (set by Next's server and by proxies), else X-Real-IP. */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip')?.trim() || null;
+}
+
+// Sessions are JWT cookies (Credentials sign-in requires it), signed with a secret that
+// outlives restarts. GitHub sign-in appears only when both of its variables are set; the
+// adapter then keeps GitHub users and their linked accounts in our users/accounts tables.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  const github = AUTH_GITHUB_ID && AUTH_GITHUB_SECRET ? GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }) : null;
+  return {
+    secret: await authSecret(),
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    adapter: github
+      ? DrizzleAdapter(db as Parameters<typeof DrizzleAdapter>[0], {
+          usersTable: users,
+          accountsTable: accounts,
+          sessionsTable: sessions,
+          verificationTokensTable: verificationTokens,
+        } as Parameters<typeof DrizzleAdapter>[1])
+      : undefined,
+    providers: [
+      Credentials({
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, request) {
+          const result = await authenticate(db, { email: credentials.email, password: credentials.password, ip: clientIp(request.headers) });
+          if (result.ok) return result.user;
+          if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
+          return null;
+        },
+      }),
+      ...(github ? [github] : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  } satisfies NextAuthConfig;
+});
+
+export function githubSignInEnabled(): boolean {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  return Boolean(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET);
+}
