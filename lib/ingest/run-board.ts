@@ -141,11 +141,17 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
   try {
     const [run] = await db.insert(ingestRuns).values({ boardId: board.id }).returning({ id: ingestRuns.id });
     const runId = run!.id;
+    let boardUrlStatus: number | null = null;
     try {
       const stored = await loadStoredState(db, board.id);
       const result = await board.scrape({
         url,
-        fetchText: options.fetchText,
+        fetchText: (fetchUrl, fetchOptions) =>
+          options.fetchText(fetchUrl, fetchOptions).then((res) => {
+            // Remembered so a response that fails to parse is recorded with its status.
+            if (fetchUrl === url) boardUrlStatus = res.status;
+            return res;
+          }),
         conditional: options.sample ? {} : { etag: row.etag, lastModified: row.lastModified },
         knownExternalIds: new Set(stored.keys()),
         signal: options.signal,
@@ -197,7 +203,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       return done({ status: 'succeeded', counts, httpStatus: result.httpStatus, problems });
     } catch (error) {
       const message = describeError(error);
-      const httpStatus = error instanceof FetchError ? error.status : null;
+      const httpStatus = error instanceof FetchError ? error.status : boardUrlStatus;
       await db
         .update(ingestRuns)
         .set({ status: 'failed', httpStatus, error: message, finishedAt: sql`now()` })
