@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NavLinks } from './components/nav-links';
+import { UserMenu } from './components/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,7 +21,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               trackend
             </Link>
-            <NavLinks />
+            <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
+              <NavLinks />
+              <UserMenu />
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>

@@ -47,3 +47,14 @@ export class UnauthorizedError extends Error {
     this.name = 'UnauthorizedError';
   }
 }
+
+/** A rate limit refused the request; `retryAt` is when trying again can succeed. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+  ) {
+    super(message);
+    this.name = 'TooManyRequestsError';
+  }
+}

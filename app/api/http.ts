@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, ConflictError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 import { BadCursorError } from '@/lib/search/search';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
@@ -13,6 +13,10 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof BadCursorError) return json({ error: error.message, parameter: 'cursor' }, 400);
   if (error instanceof ConflictError) return json({ error: error.message, fields: error.fields }, 409);
   if (error instanceof BadInputError) return json({ error: error.message, fields: error.fields }, 400);
+  if (error instanceof TooManyRequestsError) {
+    const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
+    return json({ error: error.message }, 429, { 'Retry-After': String(seconds) });
+  }
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
   if (error instanceof ConfigError) {
@@ -32,4 +36,13 @@ export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Res
       return errorResponse(error);
     }
   };
+}
+
+/** The request body as JSON; a body that is not JSON is a 400, not a 500. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new BadInputError('The request body must be JSON.', { body: 'must be a JSON object' });
+  }
 }

@@ -7,7 +7,8 @@ import { startBackgroundIngest } from '@/lib/ingest/background';
 import { addCustomFeed, loadIngestTargets, setBoardEnabled } from '@/lib/ingest/catalog';
 import { isPublicFeedUrl } from '@/lib/ingest/feed-url';
 import { sampleTargets } from '@/lib/ingest/sample';
-import { BadInputError } from '@/lib/errors';
+import { requireUser } from '@/lib/auth/session';
+import { BadInputError, UnauthorizedError } from '@/lib/errors';
 
 export interface FormState {
   ok?: string;
@@ -32,7 +33,10 @@ export async function loadSampleListings(): Promise<void> {
   revalidatePath('/boards');
 }
 
+// Refreshing and loading samples are open to visitors (a fresh install has no account yet, and
+// both are leased, idempotent runs). Changing the board catalog needs an account.
 export async function toggleBoard(formData: FormData): Promise<void> {
+  await requireUser();
   const parsed = z.object({ boardId: boardIdField, enabled: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return;
   await setBoardEnabled(await getDb(), parsed.data.boardId, parsed.data.enabled === 'true');
@@ -49,6 +53,12 @@ const feedForm = z.object({
 });
 
 export async function addFeed(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await requireUser();
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return { error: 'Sign in to add a board.' };
+    throw error;
+  }
   const parsed = feedForm.safeParse({ name: formData.get('name') ?? '', url: formData.get('url') ?? '' });
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { currentUser } from '@/lib/auth/session';
 import { listBoardHealth, type BoardHealth } from '@/lib/boards/health';
 import { env } from '@/lib/env';
 import { backgroundIngestRunning } from '@/lib/ingest/background';
@@ -29,6 +31,7 @@ function when(date: Date | null, now: Date) {
 
 export default async function BoardsPage() {
   const db = await getDb();
+  const user = await currentUser();
   // Make sure every built-in board has a row, so a fresh install lists them all.
   await loadIngestTargets(db);
   const now = new Date();
@@ -134,11 +137,15 @@ export default async function BoardsPage() {
                         Refresh
                       </button>
                     </form>
-                    <form action={toggleBoard}>
-                      <input type="hidden" name="boardId" value={board.id} />
-                      <input type="hidden" name="enabled" value={String(!board.enabled)} />
-                      <button className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">{board.enabled ? 'Disable' : 'Enable'}</button>
-                    </form>
+                    {user ? (
+                      <form action={toggleBoard}>
+                        <input type="hidden" name="boardId" value={board.id} />
+                        <input type="hidden" name="enabled" value={String(!board.enabled)} />
+                        <button className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">
+                          {board.enabled ? 'Disable' : 'Enable'}
+                        </button>
+                      </form>
+                    ) : null}
                   </div>
                 </td>
               </tr>
@@ -152,7 +159,16 @@ export default async function BoardsPage() {
           Niche boards come and go faster than we can write modules. Any RSS or Atom feed of job posts becomes a board of its own,
           classified like all the others.
         </p>
-        <AddFeedForm />
+        {user ? (
+          <AddFeedForm />
+        ) : (
+          <p className="text-sm">
+            <Link href="/signin?next=/boards" className="font-medium text-brand-700 underline">
+              Sign in
+            </Link>{' '}
+            to add a feed.
+          </p>
+        )}
       </Card>
     </div>
   );

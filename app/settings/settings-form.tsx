@@ -1,0 +1,132 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useRef } from 'react';
+import type { UserProfile } from '@/lib/profile/profile';
+import { LANGUAGES, REMOTE_KINDS, SENIORITIES } from '@/lib/vocabulary';
+import { saveSettings, type SettingsState } from './actions';
+
+const inputClass = 'rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500';
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <span id={id} className="text-xs text-red-600">
+      {message}
+    </span>
+  ) : null;
+}
+
+export function SettingsForm({ profile, currencies }: { profile: UserProfile; currencies: string[] }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettings, {});
+  const fieldError = (name: string) => state.fields?.[name];
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const zoneSelect = useRef<HTMLSelectElement>(null);
+  // The browser knows the visitor's zone: preselect it while they still have the UTC default.
+  // Done after hydration so the server's and the browser's first render agree.
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (profile.timeZone === 'UTC' && browserZone && zoneSelect.current) zoneSelect.current.value = browserZone;
+  }, [profile.timeZone]);
+  const zone = profile.timeZone;
+  return (
+    <form action={action} className="grid gap-6" noValidate>
+      <fieldset aria-describedby="languages-hint" className="grid gap-2">
+        <legend className="text-sm font-medium text-slate-700">Specialization languages</legend>
+        <p id="languages-hint" className="text-xs text-slate-500">
+          One to three. They become your default job filter.
+        </p>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {Object.entries(LANGUAGES).map(([slug, label]) => (
+            <label key={slug} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="languages" value={slug} defaultChecked={profile.languages.includes(slug as never)} />
+              {label}
+            </label>
+          ))}
+        </div>
+        <FieldError id="languages-error" message={fieldError('languages')} />
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Target seniority</span>
+          <select name="targetSeniority" defaultValue={profile.targetSeniority ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {SENIORITIES.filter((s) => s !== 'unknown').map((s) => (
+              <option key={s} value={s}>
+                {s[0]!.toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Remote preference</span>
+          <select name="remote" defaultValue={profile.remote ?? ''} className={inputClass}>
+            <option value="">No preference</option>
+            {REMOTE_KINDS.filter((r) => r !== 'unknown').map((r) => (
+              <option key={r} value={r}>
+                {r[0]!.toUpperCase() + r.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Daily application time (minutes)</span>
+          <input
+            name="dailyApplyBudgetMinutes"
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={600}
+            defaultValue={profile.dailyApplyBudgetMinutes}
+            aria-invalid={Boolean(fieldError('dailyApplyBudgetMinutes'))}
+            className={inputClass}
+          />
+          <FieldError id="budget-error" message={fieldError('dailyApplyBudgetMinutes')} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Weekly learning and building goal (hours)</span>
+          <input
+            name="weeklyLearningGoalHours"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step={0.5}
+            defaultValue={profile.weeklyLearningGoalMinutes / 60}
+            aria-invalid={Boolean(fieldError('weeklyLearningGoalHours'))}
+            className={inputClass}
+          />
+          <FieldError id="goal-error" message={fieldError('weeklyLearningGoalHours')} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Time zone</span>
+          <select ref={zoneSelect} name="timeZone" defaultValue={zone} aria-invalid={Boolean(fieldError('timeZone'))} className={inputClass}>
+            {[...new Set(['UTC', zone, ...zones])].map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+          <FieldError id="zone-error" message={fieldError('timeZone')} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Salary currency</span>
+          <select name="currency" defaultValue={profile.currency} className={inputClass}>
+            {[...new Set([profile.currency, ...currencies])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+          {pending ? 'Saving…' : 'Save settings'}
+        </button>
+        <p role="status" className="text-sm">
+          {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
+          {state.error ? <span className="text-red-600">{state.error}</span> : null}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { getDb } from '@/db/client';
+import { clientIp, signIn } from '@/lib/auth/next-auth';
+import { safeNextPath } from '@/lib/auth/next-path';
+import { signUpFrom } from '@/lib/auth/signup';
+import { BadInputError, TooManyRequestsError } from '@/lib/errors';
+import type { AuthFormState } from '../signin/actions';
+
+export async function signUpWithPassword(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = String(formData.get('email') ?? '');
+  const password = String(formData.get('password') ?? '');
+  try {
+    await signUpFrom(await getDb(), { email, password }, clientIp(await headers()));
+  } catch (error) {
+    if (error instanceof BadInputError) return { error: error.message, fields: error.fields, email };
+    if (error instanceof TooManyRequestsError) return { error: error.message, email };
+    throw error;
+  }
+  // New accounts start at settings: the specialization drives everything else.
+  await signIn('credentials', { email, password, redirectTo: safeNextPath(formData.get('next'), '/settings?welcome=1') });
+  return {};
+}
