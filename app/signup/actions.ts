@@ -2,7 +2,8 @@
 
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
-import { clientIp, signIn } from '@/lib/auth/next-auth';
+import { clientIp } from '@/lib/auth/client-ip';
+import { signIn } from '@/lib/auth/next-auth';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { signUpFrom } from '@/lib/auth/signup';
 import { BadInputError, TooManyRequestsError } from '@/lib/errors';

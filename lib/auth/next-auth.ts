@@ -7,17 +7,12 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '../env';
 import { authenticate } from './accounts';
+import { clientIp } from './client-ip';
 import { authSecret } from './secret';
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" instead of "wrong password". */
 class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
-}
-
-/** First address of X-Forwarded-For (set by Next's server and by proxies), else X-Real-IP. */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip')?.trim() || null;
 }
 
 // Sessions are JWT cookies (Credentials sign-in requires it), signed with a secret that

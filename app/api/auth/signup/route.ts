@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { clientIp } from '@/lib/auth/next-auth';
+import { clientIp } from '@/lib/auth/client-ip';
 import { signUpFrom } from '@/lib/auth/signup';
 import { handle, json, readJsonBody } from '../../http';
 

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.AUTH_BCRYPT_ROUNDS = '4';
+});
+
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-db';
+
+let t: TestDatabase;
+vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
+const { POST } = await import('./route');
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.close());
+
+function signup(body: string, ip = '127.0.0.1') {
+  return POST(new Request('http://localhost/api/auth/signup', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip } }));
+}
+
+describe('POST /api/auth/signup', () => {
+  it('creates an account: 201 with id and email, never the hash', async () => {
+    const response = await signup(JSON.stringify({ email: 'api@example.com', password: 'a long password' }));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toEqual({ id: expect.any(String), email: 'api@example.com' });
+  });
+
+  it('answers 409 when the email is taken', async () => {
+    const response = await signup(JSON.stringify({ email: 'API@example.com', password: 'another password' }), '127.0.0.2');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ fields: { email: expect.stringMatching(/already exists/) } });
+  });
+
+  it('answers 400 naming the fields for bad input, and for a body that is not JSON', async () => {
+    const bad = await signup(JSON.stringify({ email: 'nope', password: 'x' }), '127.0.0.3');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { fields: object }).fields).sort()).toEqual(['email', 'password']);
+    const notJson = await signup('{email:', '127.0.0.3');
+    expect(notJson.status).toBe(400);
+  });
+
+  it('answers 429 with Retry-After past the sign-up limit for one address', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 11; i++) last = await signup(JSON.stringify({ email: `flood${i}@example.com`, password: 'a long password' }), '198.51.100.77');
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
