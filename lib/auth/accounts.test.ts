@@ -5,7 +5,7 @@ vi.hoisted(() => {
   process.env.AUTH_BCRYPT_ROUNDS = '4';
 });
 
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rateLimits, users } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db';
 import { BadInputError, ConflictError, TooManyRequestsError } from '../errors';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 beforeEach(async () => {
-  await t.db.delete(rateLimits);
+  await t.db.delete(rateLimits).where(sql`true`);
 });
 
 let n = 0;
