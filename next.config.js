@@ -6,6 +6,8 @@ const nextConfig = {
   // they must be required from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'rss-parser', 'sanitize-html'],
   poweredByHeader: false,
+  // `next dev` opened as http://127.0.0.1:3000 (as the README's scripts do) keeps hot reload.
+  allowedDevOrigins: ['127.0.0.1'],
   // `npm run typecheck` checks the whole project, tests included, as its own CI step;
   // checking again inside `next build` would only double the time.
   typescript: { ignoreBuildErrors: true },

@@ -69,7 +69,7 @@ export function AuthForm({ mode, next, action }: Props) {
       <p className="text-sm text-slate-600">
         {signup ? 'Already have an account? ' : 'New to trackend? '}
         <Link
-          href={`${signup ? '/signin' : '/signup'}${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}
+          href={`${signup ? '/signin' : '/signup'}${next ? `?next=${encodeURIComponent(next)}` : ''}`}
           className="font-medium text-brand-700 underline"
         >
           {signup ? 'Sign in' : 'Create an account'}

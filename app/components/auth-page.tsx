@@ -17,8 +17,9 @@ const COPY = {
 /** /signin and /signup: the same frame around the email + password form. */
 export async function AuthPage({ mode, searchParams }: { mode: 'signin' | 'signup'; searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const next = safeNextPath(Array.isArray(params.next) ? params.next[0] : params.next);
-  if (await currentUser()) redirect(next);
+  // Empty when the visitor came straight here: sign-in then goes home, sign-up to settings.
+  const next = safeNextPath(Array.isArray(params.next) ? params.next[0] : params.next, '');
+  if (await currentUser()) redirect(next || '/');
   const oauthError = params.error ? 'Sign-in with that provider did not complete. Try again or use your email.' : null;
   return (
     <div className="mx-auto grid max-w-md gap-6">
