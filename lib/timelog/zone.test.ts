@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isLocalDate, localDate, localTime, startOfDay, weekStart, zonedInstant } from './zone';
+
+const iso = (d: Date) => d.toISOString();
+
+describe('local days in a time zone', () => {
+  it.each([
+    // Europe/London: clocks go forward on 29 March 2026 (a 23-hour day) and back on 25 October (25 hours).
+    ['Europe/London', '2026-03-29', '2026-03-29T00:00:00.000Z'],
+    ['Europe/London', '2026-03-30', '2026-03-29T23:00:00.000Z'],
+    ['Europe/London', '2026-10-25', '2026-10-24T23:00:00.000Z'],
+    ['Europe/London', '2026-10-26', '2026-10-26T00:00:00.000Z'],
+    // America/New_York: forward on 8 March 2026, back on 1 November.
+    ['America/New_York', '2026-03-08', '2026-03-08T05:00:00.000Z'],
+    ['America/New_York', '2026-03-09', '2026-03-09T04:00:00.000Z'],
+    ['America/New_York', '2026-11-01', '2026-11-01T04:00:00.000Z'],
+    ['America/New_York', '2026-11-02', '2026-11-02T05:00:00.000Z'],
+    ['Asia/Kolkata', '2026-11-25', '2026-11-24T18:30:00.000Z'],
+    ['UTC', '2026-11-25', '2026-11-25T00:00:00.000Z'],
+  ])('%s: %s starts at %s', (zone, date, start) => {
+    expect(iso(startOfDay(date, zone))).toBe(start);
+  });
+
+  it('gives DST days their real length', () => {
+    const hours = (zone: string, date: string) => (startOfDay(addDays(date, 1), zone).getTime() - startOfDay(date, zone).getTime()) / 3_600_000;
+    expect(hours('Europe/London', '2026-03-29')).toBe(23);
+    expect(hours('Europe/London', '2026-10-25')).toBe(25);
+    expect(hours('America/New_York', '2026-03-08')).toBe(23);
+    expect(hours('America/New_York', '2026-11-01')).toBe(25);
+    expect(hours('America/New_York', '2026-11-25')).toBe(24);
+  });
+
+  it('reads local dates and times of an instant', () => {
+    expect(localDate(new Date('2026-11-25T04:30:00Z'), 'America/New_York')).toBe('2026-11-24');
+    expect(localTime(new Date('2026-11-25T04:30:00Z'), 'America/New_York')).toBe('23:30');
+    expect(localDate(new Date('2026-11-24T19:00:00Z'), 'Asia/Kolkata')).toBe('2026-11-25');
+    expect(localDate(new Date('2026-06-30T23:30:00Z'), 'Europe/London')).toBe('2026-07-01');
+  });
+
+  it('turns local wall-clock times into instants, through DST gaps and overlaps', () => {
+    expect(iso(zonedInstant('2026-07-01', '09:15', 'Europe/London'))).toBe('2026-07-01T08:15:00.000Z');
+    expect(iso(zonedInstant('2026-12-01', '09:15', 'Europe/London'))).toBe('2026-12-01T09:15:00.000Z');
+    // 02:30 does not exist on 8 March in New York: it reads as 03:30 EDT.
+    expect(iso(zonedInstant('2026-03-08', '02:30', 'America/New_York'))).toBe('2026-03-08T07:30:00.000Z');
+    // 01:30 happens twice on 1 November: the first (EDT) one.
+    expect(iso(zonedInstant('2026-11-01', '01:30', 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('starts weeks on Monday', () => {
+    expect(weekStart('2026-11-23')).toBe('2026-11-23'); // Monday
+    expect(weekStart('2026-11-25')).toBe('2026-11-23'); // Wednesday
+    expect(weekStart('2026-11-29')).toBe('2026-11-23'); // Sunday
+    expect(weekStart('2026-11-30')).toBe('2026-11-30');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('does calendar arithmetic and rejects impossible dates', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(daysBetween('2026-11-23', '2026-11-29')).toBe(6);
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(isLocalDate('2024-02-29')).toBe(true);
+    expect(isLocalDate('2026-02-29')).toBe(false);
+    expect(isLocalDate('2026-13-01')).toBe(false);
+    expect(isLocalDate('26-11-01')).toBe(false);
+    expect(() => addDays('nope', 1)).toThrow(RangeError);
+  });
+});
