@@ -1,0 +1,32 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { createApplication, listApplications } from '@/lib/applications/applications';
+import { applicationJson } from '@/lib/applications/json';
+import { requireUser } from '@/lib/auth/session';
+import { handle, json, readJsonBody } from '../http';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/applications?status=applied,screening&q=acme&sort=updated|applied|company|status */
+export const GET = handle(async (request: NextRequest) => {
+  const user = await requireUser();
+  const params = request.nextUrl.searchParams;
+  const status = params.getAll('status').flatMap((s) => s.split(',')).filter(Boolean);
+  const items = await listApplications(await getDb(), user.id, {
+    status: status as never,
+    q: params.get('q') ?? undefined,
+    sort: (params.get('sort') ?? undefined) as never,
+  });
+  return json({ items: items.map(applicationJson) });
+});
+
+/**
+ * POST /api/applications: `{ listingId }` saves a listing (200 with the existing application
+ * when already saved), or `{ company, title, url?, status?, notes?, ... }` adds one by hand. 201.
+ */
+export const POST = handle(async (request: Request) => {
+  const user = await requireUser();
+  const body = await readJsonBody(request);
+  const { application, created } = await createApplication(await getDb(), user.id, body);
+  return json(applicationJson(application), created ? 201 : 200, { Location: `/api/applications/${application.id}` });
+});

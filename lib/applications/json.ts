@@ -1,0 +1,47 @@
+import type { Application, ApplicationEvent } from '../../db/schema';
+
+// The JSON shape of an application in the API (dates as ISO strings, internal columns left out).
+
+export interface ApplicationJson {
+  id: string;
+  status: Application['status'];
+  company: string;
+  title: string;
+  url: string | null;
+  listingId: number | null;
+  board: string | null;
+  notes: string;
+  contact: string | null;
+  salaryDiscussed: string | null;
+  resumeLink: string | null;
+  appliedAt: string | null;
+  nextFollowUpAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function applicationJson(a: Application): ApplicationJson {
+  return {
+    id: a.id,
+    status: a.status,
+    company: a.company,
+    title: a.title,
+    url: a.url,
+    listingId: a.listingId,
+    board: a.board,
+    notes: a.notes,
+    contact: a.contact,
+    salaryDiscussed: a.salaryDiscussed,
+    resumeLink: a.resumeLink,
+    appliedAt: iso(a.appliedAt),
+    nextFollowUpAt: iso(a.nextFollowUpAt),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export function eventJson(e: ApplicationEvent) {
+  return { id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, at: e.at.toISOString() };
+}
