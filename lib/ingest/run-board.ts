@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema';
 import type { Db } from '../../db/types';
+import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
@@ -204,14 +205,17 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
     } catch (error) {
       const message = describeError(error);
       const httpStatus = error instanceof FetchError ? error.status : boardUrlStatus;
-      await db
-        .update(ingestRuns)
-        .set({ status: 'failed', httpStatus, error: message, finishedAt: sql`now()` })
-        .where(eq(ingestRuns.id, runId));
-      const retryAt = options.sample ? null : await recordBoardFailure(db, row, message, now());
+      // The failure may be the database itself going away (a restart): record it once it is back.
+      await retryWhileUnreachable(() =>
+        db
+          .update(ingestRuns)
+          .set({ status: 'failed', httpStatus, error: message, finishedAt: sql`now()` })
+          .where(eq(ingestRuns.id, runId)),
+      );
+      const retryAt = options.sample ? null : await retryWhileUnreachable(() => recordBoardFailure(db, row, message, now()));
       return done({ status: 'failed', httpStatus, error: message, retryAt });
     }
   } finally {
-    await releaseBoard(db, board.id);
+    await retryWhileUnreachable(() => releaseBoard(db, board.id));
   }
 }
