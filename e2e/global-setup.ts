@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../db/client';
+import { createEmptyPostgresDatabase } from '../test/support/test-db';
+import { ensureBuild, npmRun, randomSecret, ROOT, startAppServer, type AppServer } from './support/app-server';
+import { chromiumPath } from './support/chromium';
+import { insertHostileListing } from './support/hostile-listing';
+
+/**
+ * One production server for the whole e2e project, on a database of its own:
+ *   1. Chromium must exist (else every e2e test fails with one message saying how to install it);
+ *   2. `next build` when app/, lib/, db/, scrapers/ or the config changed since the last build;
+ *   3. a fresh database: a throwaway one on the TEST_DATABASE_URL server, else a temp PGlite dir;
+ *   4. `npm run ingest -- --sample` (migrates, then loads the bundled sample boards), plus one
+ *      hostile listing stored raw for the XSS test;
+ *   5. `next start` on 127.0.0.1:<free port>, with its own AUTH_SECRET and no ingest schedule.
+ * Tests read the URL with inject('baseUrl'). Teardown stops the server's process group and
+ * drops the database.
+ */
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    hostileListingId: number;
+    dbDriver: 'pglite' | 'postgres';
+  }
+}
+
+export const SERVER_LOG = join(ROOT, 'e2e', 'server.log');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const log = (message: string) => console.log(message);
+  chromiumPath(); // fail first and fast, before a build
+
+  await ensureBuild(log);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => console.error('e2e teardown:', error));
+    }
+  };
+
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AUTH_SECRET: randomSecret(),
+      INGEST_SCHEDULE: 'false',
+    };
+    delete env.DATABASE_URL;
+    delete env.AUTH_GITHUB_ID;
+    delete env.AUTH_GITHUB_SECRET;
+
+    let driver: 'pglite' | 'postgres';
+    if (process.env.TEST_DATABASE_URL) {
+      driver = 'postgres';
+      const database = await createEmptyPostgresDatabase();
+      cleanups.push(database.drop);
+      env.DATABASE_URL = database.url;
+    } else {
+      driver = 'pglite';
+      const dir = mkdtempSync(join(tmpdir(), 'trackend-e2e-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      env.PGLITE_DIR = join(dir, 'pglite');
+    }
+    delete env.TEST_DATABASE_URL;
+    log(`e2e: fresh ${driver} database; loading the sample boards…`);
+
+    // The CLI opens the database through db/client, which applies the migrations first.
+    await npmRun('ingest', ['--sample'], env);
+
+    const handle = await openDatabase(
+      driver === 'postgres' ? { driver, url: env.DATABASE_URL!, source: 'e2e DATABASE_URL', max: 1 } : { driver, dir: env.PGLITE_DIR! },
+    );
+    let hostileListingId: number;
+    try {
+      hostileListingId = await insertHostileListing(handle.db);
+    } finally {
+      await handle.close(); // PGlite: the server must be the only process holding the directory
+    }
+
+    // Screenshots of this run only (a failed test leaves FAILED-<test name>.png beside them).
+    rmSync(join(ROOT, 'e2e', 'screenshots'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, 'e2e', 'screenshots'), { recursive: true });
+    const server: AppServer = await startAppServer(env, SERVER_LOG);
+    cleanups.push(server.stop);
+    log(`e2e: next start at ${server.url} (log: e2e/server.log)`);
+
+    project.provide('baseUrl', server.url);
+    project.provide('hostileListingId', hostileListingId);
+    project.provide('dbDriver', driver);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
