@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewListing } from '../../db/schema';
+import { queryRows } from '../../db/types';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { loadUsdRates } from '../salary/rates';
 import { facetCounts } from './facets';
 import { jobFiltersSchema, type JobFilters } from './filters';
 import { marketView } from './market';
+import { FACET_NAMES, whereFor } from './where';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
 
 let context: SearchContext;
@@ -143,6 +145,33 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     expect(facets.remote).toEqual({ remote: 2, onsite: 1 });
     expect(facets.seniority).toEqual({ senior: 1, junior: 1 });
     expect(facets.board).toEqual({ 'golang-cafe': 2 });
+  });
+
+  it('counts each facet as its own query over the other filters would', async () => {
+    // The reference: one query per facet, with that facet's filter left out.
+    const VALUES = { language: sql`unnest(l.languages)`, seniority: sql`l.seniority::text`, role: sql`l.role::text`, remote: sql`l.remote::text`, board: sql`l.board_id` };
+    const reference = async (input: JobFilters) => {
+      const facets: Record<string, Record<string, number>> = {};
+      for (const name of FACET_NAMES) {
+        const rows = await queryRows<{ value: string; n: number }>(
+          database.db,
+          sql`select value, count(*)::int as n from (select ${VALUES[name]} as value from listings l where ${whereFor(input, USD_PER_UNIT, name)}) f group by value`,
+        );
+        facets[name] = Object.fromEntries(rows.map((row) => [row.value, Number(row.n)]));
+      }
+      return facets;
+    };
+    for (const input of [
+      {},
+      { language: ['go'], seniority: ['senior', 'junior'], remote: ['remote', 'onsite'] },
+      { board: ['remotive'], language: ['go'] },
+      { board: ['golang-cafe', 'remotive'], role: ['backend'], salaryMin: '50000', currency: 'EUR' },
+      { language: ['python'], seniority: ['mid'], role: ['devops'], remote: ['hybrid'], board: ['golang-cafe'] },
+      { q: 'postgresql', selfTaught: 'true', language: ['go', 'python'] },
+    ]) {
+      const chosen = filters(input);
+      expect(await facetCounts(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
+    }
   });
 
   it('shows what matching jobs ask for', async () => {
