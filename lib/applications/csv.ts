@@ -6,6 +6,7 @@ import { applicationEvents, applications, type NewApplication } from '../../db/s
 import type { Db } from '../../db/types';
 import { BadInputError } from '../errors';
 import { APPLICATION_STATUSES, APPLIED_OR_BEYOND, type ApplicationStatus } from './schemas';
+import { IMPORT_FIELDS, IMPORT_FIELD_LABEL, type ColumnMapping, type ImportField } from './statuses';
 
 // CSV export and import. Spreadsheets are where most job seekers keep their applications, so
 // import maps the usual column names by itself, previews every row with its problems, writes
@@ -94,33 +95,7 @@ export async function exportCsv(db: Db, userId: string): Promise<string> {
 
 // ---------------------------------------------------------------- import: columns
 
-export const IMPORT_FIELDS = [
-  'company',
-  'title',
-  'url',
-  'status',
-  'appliedAt',
-  'nextFollowUpAt',
-  'notes',
-  'contact',
-  'salaryDiscussed',
-  'resumeLink',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type ColumnMapping = Record<ImportField, string | null>;
-
-export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
-  company: 'Company',
-  title: 'Title',
-  url: 'Link',
-  status: 'Status',
-  appliedAt: 'Date applied',
-  nextFollowUpAt: 'Follow-up date',
-  notes: 'Notes',
-  contact: 'Contact',
-  salaryDiscussed: 'Salary discussed',
-  resumeLink: 'Resume link',
-};
+export { IMPORT_FIELDS, IMPORT_FIELD_LABEL, type ColumnMapping, type ImportField };
 
 // Normalised header names (lowercase letters and digits only) seen in job-search spreadsheets.
 const HEADER_NAMES: Record<ImportField, string[]> = {

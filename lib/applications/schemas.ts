@@ -1,23 +1,10 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../../db/schema/enums';
+import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from './statuses';
 
 // The shapes users may send, shared by the JSON API and the server actions. Blank form fields
 // mean "not set"; every message names what to do.
 
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export { APPLICATION_STATUSES };
-
-export const STATUS_LABEL: Record<ApplicationStatus, string> = {
-  saved: 'Saved',
-  applied: 'Applied',
-  screening: 'Screening',
-  interviewing: 'Interviewing',
-  offer: 'Offer',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  ghosted: 'Ghosted',
-};
+export { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus };
 
 /** Statuses that mean the employer answered (the numerator of the response rate). */
 export const RESPONDED_STATUSES: readonly ApplicationStatus[] = ['screening', 'interviewing', 'offer', 'accepted'];

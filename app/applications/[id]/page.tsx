@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { getApplication, timeline } from '@/lib/applications/applications';
+import { STATUS_LABEL } from '@/lib/applications/schemas';
+import { requirePageUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors';
+import { Badge, Card } from '../../components/ui';
+import { dayValue, formatDay, STATUS_TONE } from '../format';
+import { DeleteForm } from './delete-form';
+import { DetailsForm } from './details-form';
+import { StatusForm } from './status-form';
+
+export const metadata: Metadata = { title: 'Application' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ confirm?: string | string[] }> };
+
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(`/applications/${encodeURIComponent(id)}`);
+  const db = await getDb();
+  let application;
+  try {
+    application = await getApplication(db, user.id, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const events = await timeline(db, user.id, application.id);
+  const confirmDelete = (await searchParams).confirm === 'delete';
+  const a = application;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <div className="min-w-0 space-y-4">
+        <Link href="/applications" className="text-sm text-brand-700 hover:underline">
+          ← All applications
+        </Link>
+        <header>
+          <h1 className="text-2xl font-semibold tracking-tight">{a.title}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
+            {a.company}
+            <Badge tone={STATUS_TONE[a.status]}>{STATUS_LABEL[a.status]}</Badge>
+            {a.appliedAt ? <span className="text-sm">applied {formatDay(a.appliedAt)}</span> : null}
+          </p>
+          <p className="mt-1 flex flex-wrap gap-3 text-sm">
+            {a.url ? (
+              <a href={a.url} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+                Open the posting ↗
+              </a>
+            ) : null}
+            {a.listingId ? (
+              <Link href={`/jobs/${a.listingId}`} className="text-brand-700 underline">
+                Listing in trackend
+              </Link>
+            ) : a.board ? (
+              <span className="text-slate-500">The listing from {a.board} is gone; this record keeps its details.</span>
+            ) : null}
+          </p>
+        </header>
+        <Card title="Details">
+          <DetailsForm
+            values={{
+              id: a.id,
+              company: a.company,
+              title: a.title,
+              url: a.url ?? '',
+              notes: a.notes,
+              contact: a.contact ?? '',
+              salaryDiscussed: a.salaryDiscussed ?? '',
+              resumeLink: a.resumeLink ?? '',
+              appliedAt: dayValue(a.appliedAt),
+              nextFollowUpAt: dayValue(a.nextFollowUpAt),
+            }}
+          />
+        </Card>
+      </div>
+      <aside className="space-y-4">
+        <Card title="Status">
+          <StatusForm id={a.id} status={a.status} />
+        </Card>
+        <Card title="Timeline">
+          <ol className="space-y-3 border-l border-slate-200 pl-4 text-sm" aria-label="Timeline">
+            {events
+              .slice()
+              .reverse()
+              .map((e) => (
+                <li key={e.id} className="relative">
+                  <span aria-hidden className="absolute top-1.5 -left-[21px] h-2 w-2 rounded-full bg-brand-500" />
+                  <p className="font-medium">
+                    {e.fromStatus ? `${STATUS_LABEL[e.fromStatus]} → ${STATUS_LABEL[e.toStatus]}` : STATUS_LABEL[e.toStatus]}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    <time dateTime={e.at.toISOString()}>{formatDay(e.at)}</time>
+                  </p>
+                  {e.note ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.note}</p> : null}
+                </li>
+              ))}
+          </ol>
+        </Card>
+        <Card title="Delete">
+          {confirmDelete ? (
+            <DeleteForm id={a.id} title={a.title} />
+          ) : (
+            <Link href={`/applications/${a.id}?confirm=delete`} className="inline-block rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700">
+              Delete application
+            </Link>
+          )}
+        </Card>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UnauthorizedError } from '@/lib/errors';
+import { createManual, getApplication, listApplications, timeline } from '@/lib/applications/applications';
+import { insertUser } from '@/test/support/factories';
+import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
+
+let t: TestDatabase;
+let actingUserId: string | null = null;
+vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
+vi.mock('@/lib/auth/session', () => ({
+  requireUser: async () => {
+    if (!actingUserId) throw new UnauthorizedError();
+    return { id: actingUserId, email: null, name: null };
+  },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/navigation', () => ({
+  redirect: vi.fn((to: string) => {
+    throw new Error(`REDIRECT ${to}`);
+  }),
+}));
+const actions = await import('./actions');
+
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+};
+
+describe(`applications server actions (${TEST_DRIVER})`, () => {
+  let alice: string;
+  let bob: string;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    alice = (await insertUser(t.db)).id;
+    bob = (await insertUser(t.db)).id;
+  });
+  afterAll(async () => t?.close());
+
+  it('asks for sign-in in every action', async () => {
+    actingUserId = null;
+    const data = form({ id: '00000000-0000-4000-8000-000000000000', company: 'A', title: 'B', status: 'applied' });
+    for (const action of [actions.addApplication, actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {
+      expect(await action({}, data)).toEqual({ error: 'Your session ended. Sign in again to continue.' });
+    }
+  });
+
+  it('adds an application, with field errors for bad input', async () => {
+    actingUserId = alice;
+    const bad = await actions.addApplication({}, form({ company: '', title: 'Dev', url: 'not a link', status: 'saved', notes: '' }));
+    expect(bad.fields).toMatchObject({ company: expect.any(String), url: expect.any(String) });
+    const ok = await actions.addApplication({}, form({ company: 'Acme', title: 'Dev', url: '', status: 'applied', notes: 'n' }));
+    expect(ok.ok).toBe('Added Dev at Acme.');
+    expect(await getApplication(t.db, alice, ok.id!)).toMatchObject({ company: 'Acme', status: 'applied', notes: 'n' });
+  });
+
+  it('saves details, moves with a note, clears the follow-up, marks ghosted and deletes', async () => {
+    actingUserId = alice;
+    const app = await createManual(t.db, alice, { company: 'Flow', title: 'Dev' });
+    const badDate = await actions.saveDetails({}, form({ id: app.id, company: 'Flow', nextFollowUpAt: 'someday' }));
+    expect(badDate).toMatchObject({ error: 'Check the highlighted fields.', fields: { nextFollowUpAt: expect.any(String) } });
+    expect(await actions.saveDetails({}, form({ id: app.id, notes: 'called', nextFollowUpAt: '2026-12-01', contact: 'Sam' }))).toMatchObject({ ok: 'Saved.' });
+    expect(await getApplication(t.db, alice, app.id)).toMatchObject({ notes: 'called', contact: 'Sam', company: 'Flow' });
+    expect(await actions.moveApplication({}, form({ id: app.id, status: 'applied', note: 'sent', at: '' }))).toMatchObject({ ok: 'Moved Dev to applied.' });
+    expect((await timeline(t.db, alice, app.id)).at(-1)).toMatchObject({ toStatus: 'applied', note: 'sent' });
+    expect((await actions.moveApplication({}, form({ id: app.id, status: 'hired' }))).fields).toHaveProperty('status');
+    expect(await actions.clearFollowUp({}, form({ id: app.id }))).toMatchObject({ ok: 'Follow-up done.' });
+    expect((await getApplication(t.db, alice, app.id)).nextFollowUpAt).toBeNull();
+    expect(await actions.markGhostedAction({}, form({ id: app.id }))).toMatchObject({ ok: 'Marked Dev at Flow as ghosted.' });
+    await expect(actions.removeApplication({}, form({ id: app.id }))).rejects.toThrow('REDIRECT /applications?deleted=1');
+    expect((await listApplications(t.db, alice)).map((a) => a.id)).not.toContain(app.id);
+  });
+
+  it("refuses another user's application in every action and leaves it unchanged", async () => {
+    const app = await createManual(t.db, alice, { company: 'Private', title: 'Mine', status: 'applied', nextFollowUpAt: '2026-12-01', notes: 'secret' });
+    const before = await getApplication(t.db, alice, app.id);
+    const events = await timeline(t.db, alice, app.id);
+    actingUserId = bob;
+    for (const id of [app.id, 'nope']) {
+      const data = form({ id, notes: 'pwned', company: 'X', status: 'rejected', note: 'x' });
+      for (const action of [actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {
+        expect(await action({}, data), action.name).toEqual({ error: 'That application no longer exists.' });
+      }
+    }
+    expect(await getApplication(t.db, alice, app.id)).toEqual(before);
+    expect(await timeline(t.db, alice, app.id)).toEqual(events);
+  });
+});

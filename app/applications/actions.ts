@@ -1,0 +1,130 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import {
+  changeStatus,
+  createManual,
+  deleteApplication,
+  markGhosted,
+  updateApplication,
+} from '@/lib/applications/applications';
+import { requireUser } from '@/lib/auth/session';
+import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+
+// Server actions for /applications and /applications/[id]. Each is a public POST endpoint:
+// it asks for the user first, and lib/ scopes every query by that user's id.
+
+export interface ActionState {
+  ok?: string;
+  error?: string;
+  fields?: Record<string, string>;
+  /** The application the action created or changed. */
+  id?: string;
+}
+
+/** Typed errors become messages; anything else is logged and shown as a generic message. */
+function failure(error: unknown, what: string): ActionState {
+  if (error instanceof UnauthorizedError) return { error: 'Your session ended. Sign in again to continue.' };
+  if (error instanceof NotFoundError) return { error: 'That application no longer exists.' };
+  if (error instanceof BadInputError) return { error: error.message, fields: error.fields };
+  console.error(`[applications] ${what} failed`, error);
+  return { error: `Could not ${what}. Try again in a moment.` };
+}
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** Only the details fields the form sends (absent fields stay as they are). */
+function detailsFrom(formData: FormData) {
+  const names = ['company', 'title', 'url', 'notes', 'contact', 'salaryDiscussed', 'resumeLink', 'nextFollowUpAt', 'appliedAt'];
+  return Object.fromEntries(names.flatMap((name) => (formData.has(name) ? [[name, field(formData, name)]] : [])));
+}
+
+function refresh(id?: string) {
+  revalidatePath('/applications');
+  if (id) revalidatePath(`/applications/${id}`);
+}
+
+/** "Add application": a job found anywhere. */
+export async function addApplication(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const app = await createManual(await getDb(), user.id, { ...detailsFrom(formData), status: field(formData, 'status') });
+    refresh();
+    return { ok: `Added ${app.title} at ${app.company}.`, id: app.id };
+  } catch (error) {
+    return failure(error, 'add the application');
+  }
+}
+
+/** The details form on /applications/[id]. */
+export async function saveDetails(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const id = field(formData, 'id') ?? '';
+    await updateApplication(await getDb(), user.id, id, detailsFrom(formData));
+    refresh(id);
+    return { ok: 'Saved.', id };
+  } catch (error) {
+    return failure(error, 'save the changes');
+  }
+}
+
+/** A status change with an optional note and date (the detail page's form, the board's "Move to…"). */
+export async function moveApplication(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const id = field(formData, 'id') ?? '';
+    const app = await changeStatus(await getDb(), user.id, id, {
+      status: field(formData, 'status'),
+      note: field(formData, 'note'),
+      at: field(formData, 'at'),
+    });
+    refresh(id);
+    return { ok: `Moved ${app.title} to ${app.status}.`, id };
+  } catch (error) {
+    return failure(error, 'change the status');
+  }
+}
+
+/** One click from "Possibly ghosted". */
+export async function markGhostedAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const id = field(formData, 'id') ?? '';
+    const app = await markGhosted(await getDb(), user.id, id);
+    refresh(id);
+    return { ok: `Marked ${app.title} at ${app.company} as ghosted.`, id };
+  } catch (error) {
+    return failure(error, 'mark it ghosted');
+  }
+}
+
+/** "Done" on a due follow-up: clears the date. */
+export async function clearFollowUp(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const id = field(formData, 'id') ?? '';
+    await updateApplication(await getDb(), user.id, id, { nextFollowUpAt: null });
+    refresh(id);
+    return { ok: 'Follow-up done.', id };
+  } catch (error) {
+    return failure(error, 'clear the follow-up');
+  }
+}
+
+/** Delete after confirmation; back to the list. */
+export async function removeApplication(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    await deleteApplication(await getDb(), user.id, field(formData, 'id') ?? '');
+  } catch (error) {
+    return failure(error, 'delete the application');
+  }
+  revalidatePath('/applications');
+  redirect('/applications?deleted=1');
+}

@@ -1,0 +1,56 @@
+// The pipeline's statuses and labels, free of database imports so client components can use
+// them. Must equal APPLICATION_STATUSES of db/schema/enums.ts (a test checks).
+
+export const APPLICATION_STATUSES = [
+  'saved',
+  'applied',
+  'screening',
+  'interviewing',
+  'offer',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'ghosted',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const STATUS_LABEL: Record<ApplicationStatus, string> = {
+  saved: 'Saved',
+  applied: 'Applied',
+  screening: 'Screening',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  ghosted: 'Ghosted',
+};
+
+// Columns a CSV import can fill, with the labels the mapping step shows.
+export const IMPORT_FIELDS = [
+  'company',
+  'title',
+  'url',
+  'status',
+  'appliedAt',
+  'nextFollowUpAt',
+  'notes',
+  'contact',
+  'salaryDiscussed',
+  'resumeLink',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnMapping = Record<ImportField, string | null>;
+
+export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
+  company: 'Company',
+  title: 'Title',
+  url: 'Link',
+  status: 'Status',
+  appliedAt: 'Date applied',
+  nextFollowUpAt: 'Follow-up date',
+  notes: 'Notes',
+  contact: 'Contact',
+  salaryDiscussed: 'Salary discussed',
+  resumeLink: 'Resume link',
+};
