@@ -1,10 +1,12 @@
 import { benchIngest } from './ingest';
+import { benchSearch } from './search';
 
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` one of them. Each prints its
 // figures and, as its last line, one JSON object with the headline numbers.
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   ingest: benchIngest,
+  search: benchSearch,
 };
 
 const wanted = process.argv.slice(2);
