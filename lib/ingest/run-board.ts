@@ -6,8 +6,8 @@ import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
 import { contentHash, prepareListing, type PreparedListing } from './prepare';
-import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, upsertListings } from './store';
-import { validateRawListing } from './validate';
+import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
+import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
 import type { UsdRates } from '../salary/normalize';
 
@@ -63,7 +63,8 @@ export function describeError(error: unknown): string {
 }
 
 interface Sorted {
-  toWrite: PreparedListing[];
+  /** New or changed items, validated and hashed; classified and sanitized only as they are written. */
+  toWrite: { item: ValidRawListing; hash: string }[];
   unchanged: string[];
   present: string[];
   skipped: number;
@@ -71,17 +72,18 @@ interface Sorted {
   problems: string[];
 }
 
-/** Validate each scraped item and sort it into new/changed (prepared for writing) or unchanged. */
+const noteProblem = (problems: string[], message: string) => {
+  if (problems.length < MAX_PROBLEMS) problems.push(message);
+};
+
+/** Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each, no classifying. */
 function sortItems(
   board: BoardDefinition,
   result: Extract<ScrapeResult, { notModified: false }>,
   stored: Awaited<ReturnType<typeof loadStoredState>>,
-  prepare: { isSample: boolean; rates: UsdRates; now: Date },
 ): Sorted {
   const sorted: Sorted = { toWrite: [], unchanged: [], present: [], skipped: result.skipped.length, failed: 0, problems: [] };
-  const note = (message: string) => {
-    if (sorted.problems.length < MAX_PROBLEMS) sorted.problems.push(message);
-  };
+  const note = (message: string) => noteProblem(sorted.problems, message);
   for (const skip of result.skipped) note(`skipped ${skip.ref ?? 'item'}: ${skip.reason}`);
   const seen = new Set<string>();
   for (const [index, raw] of result.items.entries()) {
@@ -105,14 +107,49 @@ function sortItems(
       sorted.unchanged.push(item.externalId);
       continue;
     }
-    try {
-      sorted.toWrite.push(prepareListing(item, hash, prepare));
-    } catch (error) {
-      sorted.failed++;
-      note(`failed ${item.externalId}: ${describeError(error)}`);
-    }
+    sorted.toWrite.push({ item, hash });
   }
   return sorted;
+}
+
+/**
+ * Classify, sanitize and upsert the new and changed items a batch at a time. The next batch is
+ * prepared (CPU work here) while the previous one is written (on a PostgreSQL server, in its
+ * own process), and only one batch of prepared rows is held at once. An item that fails to
+ * prepare is counted and noted, and the rest are written.
+ */
+async function writeItems(
+  tx: Db,
+  toWrite: Sorted['toWrite'],
+  options: { isSample: boolean; rates: UsdRates; now: Date },
+  problems: string[],
+): Promise<{ insertedIds: number[]; updated: number; failed: number }> {
+  const out = { insertedIds: [] as number[], updated: 0, failed: 0 };
+  let writing: Promise<Awaited<ReturnType<typeof upsertBatch>>> | null = null;
+  const finishWrite = async () => {
+    if (!writing) return;
+    const done = await writing;
+    writing = null;
+    out.insertedIds.push(...done.insertedIds);
+    out.updated += done.updated;
+  };
+  for (let start = 0; start < toWrite.length; start += UPSERT_BATCH_SIZE) {
+    const rows: PreparedListing[] = [];
+    for (const { item, hash } of toWrite.slice(start, start + UPSERT_BATCH_SIZE)) {
+      try {
+        rows.push(prepareListing(item, hash, options));
+      } catch (error) {
+        out.failed++;
+        noteProblem(problems, `failed ${item.externalId}: ${describeError(error)}`);
+      }
+    }
+    await finishWrite();
+    writing = upsertBatch(tx, rows);
+    // Awaited in the next round or below; this only keeps a failure from counting as unhandled meanwhile.
+    writing.catch(() => {});
+  }
+  await finishWrite();
+  return out;
 }
 
 /**
@@ -169,7 +206,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       }
 
       const rates = await loadUsdRates(db);
-      const sorted = sortItems(board, result, stored, { isSample: options.sample ?? false, rates, now: now() });
+      const sorted = sortItems(board, result, stored);
       const counts: IngestCounts = {
         ...zeroCounts(),
         fetched: result.items.length + result.skipped.length,
@@ -180,9 +217,11 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       const problems = [...sorted.problems];
 
       await db.transaction(async (tx) => {
-        const { insertedIds, updated } = await upsertListings(tx, sorted.toWrite);
+        const prepareOptions = { isSample: options.sample ?? false, rates, now: now() };
+        const { insertedIds, updated, failed } = await writeItems(tx, sorted.toWrite, prepareOptions, problems);
         counts.new = insertedIds.length;
         counts.updated = updated;
+        counts.failed += failed;
         await linkDuplicates(tx, insertedIds);
         await touchSeen(tx, board.id, sorted.unchanged);
         // Samples are not the board's real list: they never mark real listings removed.
