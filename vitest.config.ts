@@ -33,6 +33,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page on a busy 2-CPU machine (bcrypt, first render) can take seconds to change.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

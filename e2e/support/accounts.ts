@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { textOf } from './browser';
+
+/**
+ * Sign-up and sign-in through the real forms. The server allows 10 sign-ups per IP per hour
+ * (lib/auth/signup.ts) and every test comes from 127.0.0.1 on one fresh database per run, so
+ * the whole e2e suite must stay under 10 sign-ups.
+ */
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export function newAccount(label = 'user'): Account {
+  return { email: `e2e-${label}-${randomBytes(4).toString('hex')}@example.com`, password: `pw-${randomBytes(9).toString('base64url')}` };
+}
+
+/** The header's "Sign out" button; present only while signed in. */
+export const signOutButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+
+async function fill(page: Page, account: Account): Promise<void> {
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+}
+
+/** /signup → "Create account"; lands on /settings?welcome=1 (or `next`). */
+export async function signUp(page: Page, account = newAccount(), next?: string): Promise<Account> {
+  await page.goto(next ? `/signup?next=${encodeURIComponent(next)}` : '/signup');
+  await fill(page, account);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/signup'),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ]);
+  await signOutButton(page).waitFor();
+  return account;
+}
+
+/** /signin → "Sign in"; waits until the header shows the account. */
+export async function signIn(page: Page, account: Account, next?: string): Promise<void> {
+  await page.goto(next ? `/signin?next=${encodeURIComponent(next)}` : '/signin');
+  await fill(page, account);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/signin'), page.getByRole('main').getByRole('button', { name: 'Sign in' }).click()]);
+  await signOutButton(page).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await signOutButton(page).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+}
+
+/** The alert line under the sign-in/up form (empty when there is no error). */
+export const formAlert = (page: Page) => textOf(page.getByRole('main').getByRole('alert'));
