@@ -32,11 +32,13 @@ export function FiltersForm({
   facets,
   boards,
   currencies,
+  showDismissed = false,
 }: {
   filters: JobFilters;
   facets: Facets;
   boards: { id: string; name: string }[];
   currencies: string[];
+  showDismissed?: boolean;
 }) {
   // Languages with listings first; the rest behind "more".
   const languages = [...LANGUAGE_SLUGS].sort((a, b) => (facets.language[b] ?? 0) - (facets.language[a] ?? 0));
@@ -45,6 +47,7 @@ export function FiltersForm({
   return (
     <form method="get" action="/jobs" className="space-y-5" aria-label="Job filters">
       <input type="hidden" name="f" value="1" />
+      {showDismissed ? <input type="hidden" name="dismissed" value="1" /> : null}
       <label className="grid gap-1 text-sm">
         <span className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Search</span>
         <input

@@ -1,9 +1,18 @@
 import Link from 'next/link';
+import type { ListingState } from '@/lib/applications/listing-state';
+import { STATUS_LABEL } from '@/lib/applications/statuses';
 import type { JobSummary } from '@/lib/search/search';
 import { Badge } from '../components/ui';
 import { age, formatSalary, languageLabel, REMOTE_LABEL } from './format';
 
-export function JobRow({ job, backQuery }: { job: JobSummary; backQuery: string }) {
+/** "Saved", "Applied", or "Applied (Interviewing)" for the signed-in user's application. */
+function pipelineLabel(status: NonNullable<ListingState['application']>['status']): string {
+  if (status === 'saved') return 'Saved';
+  if (status === 'applied') return 'Applied';
+  return `Applied (${STATUS_LABEL[status]})`;
+}
+
+export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSummary; backQuery: string; state?: ListingState; isNew?: boolean }) {
   const salary = formatSalary(job.salary);
   return (
     <li className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500">
@@ -27,6 +36,9 @@ export function JobRow({ job, backQuery }: { job: JobSummary; backQuery: string 
         </div>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-1.5">
+        {isNew ? <Badge tone="amber">New</Badge> : null}
+        {state?.application ? <Badge tone="blue">{pipelineLabel(state.application.status)}</Badge> : null}
+        {state?.dismissed ? <Badge>Dismissed</Badge> : null}
         {job.languages.slice(0, 4).map((language) => (
           <Badge key={language} tone="green">
             {languageLabel(language)}

@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { asc } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { boards as boardsTable } from '@/db/schema';
+import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
+import { currentUser } from '@/lib/auth/session';
+import { getProfile, markJobsVisited } from '@/lib/profile/profile';
 import { facetCounts } from '@/lib/search/facets';
 import { searchContext } from '@/lib/search/context';
-import { filtersToParams, jobFiltersSchema, parseJobFilters, type JobFilters } from '@/lib/search/filters';
+import { filtersToParams } from '@/lib/search/filters';
 import { marketView } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { loadSampleListings, refreshBoards } from '../boards/actions';
@@ -14,31 +17,25 @@ import { FiltersForm } from './filters-form';
 import { JobRow } from './job-row';
 import { languageLabel } from './format';
 import { MarketPanel } from './market-panel';
+import { readFilters, type SearchParams } from './read-filters';
 
 export const metadata: Metadata = { title: 'Jobs' };
 export const dynamic = 'force-dynamic';
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The page's defaults (the API has none): backend roles, unless the form was submitted. */
-function readFilters(searchParams: SearchParams): { filters: JobFilters; problem: string | null } {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  const submitted = params.has('f');
-  params.delete('f');
-  if (!submitted && !params.has('role')) params.set('role', 'backend');
-  const parsed = parseJobFilters(params);
-  if (parsed.ok) return { filters: parsed.filters, problem: null };
-  // A bad field never breaks the page: show what was wrong, with the defaults.
-  return { filters: jobFiltersSchema.parse({ role: ['backend'] }), problem: `Ignored the filters: ${parsed.error}.` };
-}
-
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { filters, problem } = readFilters(await searchParams);
   const db = await getDb();
-  const context = await searchContext(db);
+  const user = await currentUser();
+  const profile = user ? await getProfile(db, user.id) : null;
+  // Compare "new" against the visit before this one, then record this one.
+  const previousVisit = user ? await markJobsVisited(db, user.id) : null;
+  const { filters, problem, showDismissed, usedProfileLanguages } = readFilters(
+    await searchParams,
+    profile ? { languages: profile.languages, currency: profile.currency } : null,
+  );
+  const context = await searchContext(
+    db,
+    profile ? { preferences: { languages: profile.languages, seniority: profile.targetSeniority, remote: profile.remote } } : {},
+  );
   let pageProblem = problem;
   let page = { items: [] as Awaited<ReturnType<typeof searchJobs>>['items'], nextCursor: null as string | null };
   try {
@@ -53,16 +50,24 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     marketView(db, filters, context.usdPerUnit),
     db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name)),
   ]);
+  const ids = page.items.map((job) => job.id);
+  const [states, seen] = user ? await Promise.all([listingStates(db, user.id, ids), firstSeen(db, ids)]) : [new Map<number, ListingState>(), new Map<number, Date>()];
+  const shown = showDismissed ? page.items : page.items.filter((job) => !states.get(job.id)?.dismissed);
+  const hiddenCount = page.items.length - shown.length;
   const query = filtersToParams({ ...filters, cursor: undefined });
   query.set('f', '1');
+  if (showDismissed) query.set('dismissed', '1');
   const backQuery = query.toString();
+  const toggleDismissed = new URLSearchParams(query);
+  if (showDismissed) toggleDismissed.delete('dismissed');
+  else toggleDismissed.set('dismissed', '1');
   const nextQuery = page.nextCursor ? `${backQuery}&cursor=${encodeURIComponent(page.nextCursor)}` : null;
   const anyListings = Object.values(facets.board).some((count) => count > 0) || page.items.length > 0;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} />
+        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} />
       </aside>
       <section className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -77,14 +82,47 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </p>
         ) : null}
 
+        {usedProfileLanguages ? (
+          <p className="text-sm text-slate-600">
+            Showing your specialization from <Link href="/settings" className="text-brand-700 underline">settings</Link>.{' '}
+            <Link href="/jobs?f=1&role=backend" className="text-brand-700 underline">Show every language</Link>
+          </p>
+        ) : null}
+
         {market.listings > 0 ? <MarketPanel market={market} /> : null}
 
-        {page.items.length ? (
+        {user && (hiddenCount > 0 || showDismissed) ? (
+          <p className="text-sm text-slate-600">
+            {showDismissed ? 'Showing dismissed listings. ' : `${hiddenCount} dismissed listing${hiddenCount === 1 ? '' : 's'} hidden on this page. `}
+            <Link href={`/jobs?${toggleDismissed.toString()}`} className="text-brand-700 underline">
+              {showDismissed ? 'Hide dismissed' : 'Show dismissed'}
+            </Link>
+          </p>
+        ) : null}
+
+        {shown.length ? (
           <ol className="space-y-3" aria-label="Listings">
-            {page.items.map((job) => (
-              <JobRow key={job.id} job={job} backQuery={filters.cursor ? `${backQuery}&cursor=${encodeURIComponent(filters.cursor)}` : backQuery} />
-            ))}
+            {shown.map((job) => {
+              const firstSeenAt = seen.get(job.id);
+              return (
+                <JobRow
+                  key={job.id}
+                  job={job}
+                  backQuery={filters.cursor ? `${backQuery}&cursor=${encodeURIComponent(filters.cursor)}` : backQuery}
+                  state={states.get(job.id)}
+                  isNew={Boolean(previousVisit && firstSeenAt && firstSeenAt > previousVisit)}
+                />
+              );
+            })}
           </ol>
+        ) : page.items.length ? (
+          <Card>
+            <p className="font-medium">You dismissed every listing on this page.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              {nextQuery ? 'Go to the next page, or ' : ''}
+              <Link className="text-brand-700 underline" href={`/jobs?${toggleDismissed.toString()}`}>show the dismissed ones</Link>.
+            </p>
+          </Card>
         ) : anyListings ? (
           <Card>
             <p className="font-medium">No listings match these filters.</p>

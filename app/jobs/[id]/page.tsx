@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { listingStates } from '@/lib/applications/listing-state';
+import { currentUser } from '@/lib/auth/session';
 import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getListing, similarListings } from '@/lib/search/listing';
 import { Badge, Card } from '../../components/ui';
 import { age, formatSalary, languageLabel, REMOTE_LABEL } from '../format';
+import { ListingActions } from './listing-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +30,9 @@ export default async function ListingPage({ params, searchParams }: Props) {
   const from = (await searchParams).from;
   // Only our own query strings go back into a link.
   const back = typeof from === 'string' && /^[\w%.,=&+-]*$/.test(from) ? `/jobs?${from}` : '/jobs';
-  const similar = await similarListings(await getDb(), listing);
+  const db = await getDb();
+  const [similar, user] = await Promise.all([similarListings(db, listing), currentUser()]);
+  const state = user ? (await listingStates(db, user.id, [listing.id])).get(listing.id) : undefined;
   const salary = formatSalary(listing.salary);
 
   return (
@@ -64,6 +69,9 @@ export default async function ListingPage({ params, searchParams }: Props) {
       </article>
 
       <aside className="space-y-4">
+        <Card title="Track it">
+          <ListingActions listingId={listing.id} signedIn={Boolean(user)} application={state?.application ?? null} dismissed={state?.dismissed ?? false} />
+        </Card>
         <Card title="At a glance">
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-2"><dt className="text-slate-500">Salary</dt><dd className="text-right font-medium">{salary ?? listing.salaryText ?? 'not stated'}</dd></div>
