@@ -1,0 +1,30 @@
+'use client';
+
+import { useActionState, useRef, useTransition, type FormEvent } from 'react';
+
+export interface ActionState {
+  ok?: string;
+  error?: string;
+  fields?: Record<string, string>;
+}
+
+/**
+ * A server action behind onSubmit instead of <form action>: React resets a form after an
+ * action prop runs, which would wipe what the user typed when the server answers with field
+ * errors. Here the form keeps its values on error and is reset only on success (when asked).
+ */
+export function useFormAction(action: (previous: ActionState, formData: FormData) => Promise<ActionState>, options: { resetOnSuccess?: boolean } = {}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, dispatch, pending] = useActionState<ActionState, FormData>(async (previous, formData) => {
+    const next = await action(previous, formData);
+    if (next.ok && options.resetOnSuccess) formRef.current?.reset();
+    return next;
+  }, {});
+  const [, startTransition] = useTransition();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+  return { state, pending, onSubmit, formRef };
+}

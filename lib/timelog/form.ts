@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { applications, projects, type TimeEntry } from '../../db/schema';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/types';
+import { fieldErrors } from '../auth/accounts';
+import { BadInputError } from '../errors';
+import { isLocalDate, isLocalTime, localDate, localTime, zonedInstant } from './zone';
+
+// The /log forms speak the user's wall clock: a local date, a start time and minutes. This
+// turns them into the API's fields (startedAt as an instant) in the user's time zone; the
+// entry rules themselves stay in input.ts.
+
+const formSchema = z.object({
+  date: z.string({ error: 'Pick the day.' }).refine(isLocalDate, { error: 'Pick the day.' }),
+  time: z.string({ error: 'Give the start time.' }).refine(isLocalTime, { error: 'Give the start time as HH:MM.' }),
+});
+
+/** Entry fields from a submitted form: date + time become startedAt in `timeZone`. */
+export function entryFromForm(form: Record<string, unknown>, timeZone: string): Record<string, unknown> {
+  const when = formSchema.safeParse({ date: form.date, time: form.time });
+  if (!when.success) {
+    throw new BadInputError('Check the highlighted fields.', fieldErrors(when.error));
+  }
+  return {
+    kind: form.kind,
+    area: form.area ?? null,
+    projectId: form.projectId ?? null,
+    applicationId: form.applicationId ?? null,
+    minutes: form.minutes,
+    note: form.note ?? null,
+    startedAt: zonedInstant(when.data.date, when.data.time, timeZone),
+  };
+}
+
+export interface EntryDay {
+  date: string;
+  totalMinutes: number;
+  entries: (TimeEntry & { localTime: string })[];
+}
+
+/** Entries grouped by the local day they started on, newest day first (entries keep their order). */
+export function groupByDay(entries: readonly TimeEntry[], timeZone: string): EntryDay[] {
+  const days = new Map<string, EntryDay>();
+  for (const entry of entries) {
+    const date = localDate(entry.startedAt, timeZone);
+    let day = days.get(date);
+    if (!day) days.set(date, (day = { date, totalMinutes: 0, entries: [] }));
+    day.entries.push({ ...entry, localTime: localTime(entry.startedAt, timeZone) });
+    day.totalMinutes += entry.minutes;
+  }
+  return [...days.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** The user's projects and open applications, for the selectors on /log. */
+export async function logChoices(db: Db, userId: string): Promise<{ projects: Choice[]; applications: Choice[] }> {
+  const [projectRows, applicationRows] = await Promise.all([
+    db
+      .select({ id: projects.id, name: projects.name })
+      .from(projects)
+      .where(eq(projects.userId, userId))
+      .orderBy(asc(projects.name)),
+    db
+      .select({ id: applications.id, title: applications.title, company: applications.company })
+      .from(applications)
+      .where(and(eq(applications.userId, userId), inArray(applications.status, ['saved', 'applied', 'screening', 'interviewing', 'offer'])))
+      .orderBy(desc(applications.updatedAt))
+      .limit(100),
+  ]);
+  return {
+    projects: projectRows.map((p) => ({ id: p.id, label: p.name })),
+    applications: applicationRows.map((a) => ({ id: a.id, label: `${a.title} · ${a.company}` })),
+  };
+}
