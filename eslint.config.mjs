@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // Lint for bugs, not taste: type-aware promise rules (an un-awaited ownership check never fires)
 // and drizzle's guards against delete/update without a where clause.
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'bench/reports/**', 'test-results/**'] },
+  { ignores: ['.next/**', '.next-bench/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'bench/reports/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -5,6 +5,9 @@ const nextConfig = {
   // These packages load WASM, native bindings or their own files at run time:
   // they must be required from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'rss-parser', 'sanitize-html'],
+  // The load benchmark builds and serves its own copy (NEXT_DIST_DIR=.next-bench), so it never
+  // rebuilds the .next that `npm start` or the browser tests are serving.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // `next dev` opened as http://127.0.0.1:3000 (as the README's scripts do) keeps hot reload.
   allowedDevOrigins: ['127.0.0.1'],

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
-const ignored = ['node_modules/**', '.next/**', '.data/**'];
+const ignored = ['node_modules/**', '.next/**', '.next-bench/**', '.data/**'];
 
 export default defineConfig({
   resolve: { alias },

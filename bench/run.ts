@@ -1,5 +1,7 @@
 import { benchIngest } from './ingest';
+import { benchLoad } from './load';
 import { benchSearch } from './search';
+import { writeSummary } from './summary';
 
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` one of them. Each prints its
 // figures and, as its last line, one JSON object with the headline numbers.
@@ -7,6 +9,7 @@ import { benchSearch } from './search';
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   ingest: benchIngest,
   search: benchSearch,
+  load: benchLoad,
 };
 
 const wanted = process.argv.slice(2);
@@ -19,6 +22,8 @@ const results: Record<string, unknown>[] = [];
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   results.push(await BENCHES[name]!());
 }
+// A full run also writes bench/reports/README.md, the page README.md links for the latest figures.
+if (wanted.length === 0) console.log(`bench: summary written to ${writeSummary(results)}`);
 // The last line: one object for one benchmark, else all of them.
 console.log(JSON.stringify(results.length === 1 ? results[0] : { bench: 'all', results }));
 process.exit(0);

@@ -26,7 +26,9 @@ const BUILD_FILES = [
   'proxy.ts',
   'middleware.ts',
 ];
-const STAMP = join(ROOT, '.next', 'e2e-build-stamp');
+/** Where `next build` writes; NEXT_DIST_DIR (read by next.config.js) moves it, e.g. for the load benchmark. */
+const distDir = (env: NodeJS.ProcessEnv = process.env) => join(ROOT, env.NEXT_DIST_DIR || '.next');
+const stampFile = (env?: NodeJS.ProcessEnv) => join(distDir(env), 'e2e-build-stamp');
 
 function listFiles(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
@@ -51,10 +53,10 @@ export function buildInputsHash(): string {
   return hash.digest('hex');
 }
 
-export function buildIsCurrent(inputsHash: string): boolean {
-  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) return false;
+export function buildIsCurrent(inputsHash: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!existsSync(join(distDir(env), 'BUILD_ID'))) return false;
   try {
-    return readFileSync(STAMP, 'utf8').trim() === inputsHash;
+    return readFileSync(stampFile(env), 'utf8').trim() === inputsHash;
   } catch {
     return false;
   }
@@ -76,18 +78,18 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, lab
 }
 
 /** `next build`, unless the stamp in .next/ says the build already matches the sources. */
-export async function ensureBuild(log: (message: string) => void): Promise<void> {
+export async function ensureBuild(log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const before = buildInputsHash();
-  if (buildIsCurrent(before)) {
+  if (buildIsCurrent(before, env)) {
     log('e2e: production build is current');
     return;
   }
   log('e2e: sources changed since the last build; running `next build` (a few minutes)…');
   const started = Date.now();
   // NODE_ENV must not leak in from vitest ("test"): next build wants production.
-  await run(NEXT_BIN, ['build'], { ...process.env, NODE_ENV: 'production' }, 'next build');
+  await run(NEXT_BIN, ['build'], { ...env, NODE_ENV: 'production' }, 'next build');
   // Stamp the hash taken before the build: files edited while it ran make the next run rebuild.
-  writeFileSync(STAMP, `${before}\n`);
+  writeFileSync(stampFile(env), `${before}\n`);
   log(`e2e: build done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -1,0 +1,241 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { openDatabase } from '../db/client';
+import { env } from '../lib/env';
+import { ensureBuild, randomSecret, ROOT, startAppServer } from '../e2e/support/app-server';
+import { startLocalServer } from '../test/support/local-server';
+import { createEmptyPostgresDatabase } from '../test/support/test-db';
+import { remotiveFeed, seeded, syntheticListings } from './feeds';
+import { seedListings } from './seed-listings';
+import { machine, markdownTable, percentile, round, writeReport } from './support';
+
+// `npm run bench -- load`: the production build (`next build && next start`) on PostgreSQL
+// holding 200,000 listings; autocannon in this process (the server is another one) drives
+// 50 connections for 60 s, half on /jobs and half on /api/jobs, with mixed filters, while an
+// ingestion of a 3,000-item board runs in a third process. LOAD_SECONDS / LOAD_LISTINGS
+// shorten it for a quick look; the report says what was run.
+
+const LISTINGS = Number(process.env.LOAD_LISTINGS ?? 200_000);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const CONNECTIONS = 50;
+const INGEST_ITEMS = 3_000;
+
+const LANGUAGES = ['go', 'python', 'rust', 'java', 'typescript', 'ruby', 'elixir', 'csharp'];
+const SENIORITIES = ['junior', 'mid', 'senior'];
+const REMOTES = ['remote', 'hybrid', 'onsite'];
+const TERMS = ['postgres', 'kubernetes', 'payments', 'api', '"distributed systems"', 'kafka -java', 'graphql', 'fintech'];
+
+/** Realistic mixes of the filters a learner uses: language + seniority + remote, text, salary floor, boards, dates. */
+function filterMixes(count: number): string[] {
+  const random = seeded(7);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const mixes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const params = new URLSearchParams();
+    params.append('language', pick(LANGUAGES));
+    if (random() < 0.2) params.append('language', pick(LANGUAGES));
+    switch (i % 5) {
+      case 0:
+        params.set('seniority', pick(SENIORITIES));
+        params.set('remote', pick(REMOTES));
+        break;
+      case 1:
+        params.set('q', pick(TERMS));
+        params.set('sort', 'relevance');
+        break;
+      case 2:
+        params.set('salaryMin', String(40_000 + Math.floor(random() * 12) * 10_000));
+        params.set('currency', pick(['USD', 'EUR', 'GBP']));
+        params.set('sort', 'salary');
+        break;
+      case 3:
+        params.set('postedWithin', pick(['24h', '7d', '30d']));
+        params.set('role', 'backend');
+        break;
+      default:
+        params.set('selfTaught', 'true');
+        params.set('remote', 'remote');
+    }
+    mixes.push(params.toString());
+  }
+  return mixes;
+}
+
+interface Run {
+  label: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** One autocannon instance; latencies are kept per response so p95 is exact (autocannon reports p97.5). */
+function cannon(label: string, base: string, paths: string[], connections: number, seconds: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let next = 0;
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        timeout: 30,
+        requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          label,
+          requests: result.requests.total,
+          rps: result.requests.total / seconds,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+/** Resident memory of every process in the server's process group (next start and its workers). */
+function groupRssMb(pgid: number): number {
+  let kb = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(join('/proc', entry, 'stat'), 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue; // field 5 of stat: process group
+      const status = readFileSync(join('/proc', entry, 'status'), 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+function ingestInBackground(databaseUrl: string, feedUrl: string): Promise<{ ms: number; code: number | null; output: string }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', 'lib/ingest/cli.ts', '--board', 'remotive', '--url', feedUrl, '--force'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, TEST_DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ ms: performance.now() - started, code, output }));
+  });
+}
+
+export async function benchLoad(): Promise<Record<string, unknown>> {
+  if (!env().TEST_DATABASE_URL) {
+    throw new Error('load: set TEST_DATABASE_URL to a PostgreSQL server (see README: Benchmarks); the load test runs on PostgreSQL only.');
+  }
+  console.log(`load: ${LISTINGS} listings, ${CONNECTIONS} connections for ${SECONDS} s on /jobs and /api/jobs while a board ingests`);
+  const buildEnv = { ...process.env, NEXT_DIST_DIR: '.next-bench' };
+  await ensureBuild((message) => console.log(message.replace(/^e2e: /, 'load: ')), buildEnv);
+
+  const database = await createEmptyPostgresDatabase();
+  const feed = remotiveFeed(syntheticListings(INGEST_ITEMS, { days: 30, seed: 99 }));
+  const feedServer = await startLocalServer({
+    '/feed': (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(feed);
+    },
+  });
+  try {
+    const handle = await openDatabase({ driver: 'postgres', url: database.url, source: 'TEST_DATABASE_URL' });
+    const client = postgres(database.url, { max: 4, onnotice: () => {} });
+    try {
+      const seed = await seedListings(handle.db, client, { count: LISTINGS });
+      console.log(`load: seeded ${seed.rows} listings in ${round((seed.insertMs + seed.indexMs) / 1000)} s`);
+    } finally {
+      await client.end();
+      await handle.close();
+    }
+
+    const serverLog = join(ROOT, 'bench', 'reports', 'load-server.log');
+    const server = await startAppServer(
+      { ...buildEnv, DATABASE_URL: database.url, TEST_DATABASE_URL: '', AUTH_SECRET: randomSecret(), INGEST_SCHEDULE: 'false' },
+      serverLog,
+    );
+    try {
+      const mixes = filterMixes(400);
+      // Warm the route code paths once, as any running server would be.
+      for (const mix of mixes.slice(0, 10)) {
+        await (await fetch(`${server.url}/jobs?${mix}`)).arrayBuffer();
+        await (await fetch(`${server.url}/api/jobs?${mix}`)).arrayBuffer();
+      }
+      let peakRssMb = groupRssMb(server.pid);
+      const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, groupRssMb(server.pid))), 250);
+      const ingest = ingestInBackground(database.url, feedServer.url('/feed'));
+      const [page, api] = await Promise.all([
+        cannon('/jobs (page)', server.url, mixes.map((mix) => `/jobs?${mix}`), CONNECTIONS / 2, SECONDS),
+        cannon('/api/jobs', server.url, mixes.map((mix) => `/api/jobs?${mix}`), CONNECTIONS / 2, SECONDS),
+      ]);
+      const ingestion = await ingest;
+      clearInterval(sampler);
+      peakRssMb = Math.max(peakRssMb, groupRssMb(server.pid));
+
+      const total = {
+        requests: page.requests + api.requests,
+        rps: page.rps + api.rps,
+        errors: page.errors + api.errors + page.non2xx + api.non2xx,
+      };
+      const ingestLine = ingestion.output.trim().split('\n').filter(Boolean).slice(-3).join(' / ');
+      const rows = [page, api].map((r) => [r.label, r.requests, round(r.rps), round(r.p50), round(r.p95), round(r.p99), r.errors, r.non2xx]);
+      console.log(markdownTable(['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'], rows));
+      console.log(`load: ingestion during the run: exit ${ingestion.code} in ${round(ingestion.ms / 1000)} s (${ingestLine})`);
+      console.log(`load: server peak RSS ${peakRssMb} MiB`);
+      const path = writeReport('load', 'Load benchmark: /jobs and /api/jobs under 50 connections', [
+        `PostgreSQL with ${LISTINGS.toLocaleString('en-US')} listings, production build (\`next start\`), autocannon from the benchmark process on loopback: ` +
+          `${CONNECTIONS} connections for ${SECONDS} s, ${CONNECTIONS / 2} on the /jobs page and ${CONNECTIONS / 2} on /api/jobs, cycling 400 filter mixes ` +
+          `(language + seniority + remote, text search by relevance, salary floor in USD/EUR/GBP by salary, posted within + role, self-taught + remote). ` +
+          `Meanwhile \`npm run ingest\` read a ${INGEST_ITEMS}-item board from a local server in a third process.`,
+        '',
+        markdownTable(['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
+        '',
+        `- Total: ${total.requests} requests, ${round(total.rps)} req/s, ${total.errors} errors or non-2xx answers.`,
+        `- Targets: zero errors (${total.errors === 0 ? 'met' : 'missed'}); page p95 under 200 ms (${page.p95 < 200 ? 'met' : `missed: ${round(page.p95)} ms`}).`,
+        `- Server peak RSS (the \`next start\` process group): ${peakRssMb} MiB.`,
+        `- Ingestion during the run: exit code ${ingestion.code}, ${round(ingestion.ms / 1000)} s. ${ingestLine}`,
+        `- Machine: ${machine()}. The load generator, the server, PostgreSQL and the ingestion share these CPUs.`,
+      ]);
+      console.log(`load: report written to ${path}`);
+      return {
+        bench: 'load',
+        listings: LISTINGS,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        rps: round(total.rps),
+        // Headline percentiles are the worse endpoint's, not a blend.
+        p50_ms: round(Math.max(page.p50, api.p50)),
+        p95_ms: round(Math.max(page.p95, api.p95)),
+        p99_ms: round(Math.max(page.p99, api.p99)),
+        page_p95_ms: round(page.p95),
+        api_p95_ms: round(api.p95),
+        errors: total.errors,
+        server_peak_rss_mb: peakRssMb,
+        ingest_exit_code: ingestion.code,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await feedServer.close();
+    await database.drop();
+  }
+}
