@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, screenshot, textOf, useBrowser, visible } from './support/browser';
 import { HOSTILE_TITLE } from './support/hostile-listing';
+import { card, jobRows } from './support/pages';
 
 // Public pages over the sample boards (global setup ingests them): /jobs, /jobs/[id], /boards.
 
@@ -9,13 +10,12 @@ const browser = useBrowser();
 
 /** The Go checkbox in the filter form; its label reads "Go" followed by the facet count. */
 const goCheckbox = (page: Page) => page.getByRole('group', { name: 'Language' }).getByRole('checkbox', { name: /^Go(\s+\d+)?$/ });
-const listings = (page: Page) => page.getByRole('list', { name: 'Listings' }).getByRole('listitem');
 
 describe('/jobs', () => {
   it('filters by Go with the form, keeps the filter through a listing, back and reload', async () => {
     const { page } = browser;
     await page.goto('/jobs');
-    await expect.poll(() => listings(page).count(), { message: 'sample listings on /jobs' }).toBeGreaterThan(0);
+    await expect.poll(() => jobRows(page).count(), { message: 'sample listings on /jobs' }).toBeGreaterThan(0);
     expect(await goCheckbox(page).isChecked()).toBe(false);
 
     await goCheckbox(page).check();
@@ -26,7 +26,7 @@ describe('/jobs', () => {
     await expect.poll(() => goCheckbox(page).isChecked()).toBe(true);
     await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe('Go jobs');
 
-    const rows = listings(page);
+    const rows = jobRows(page);
     const count = await rows.count();
     expect(count, 'the samples include Go listings').toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
@@ -54,7 +54,7 @@ describe('/jobs', () => {
     await page.reload();
     expect(new URL(page.url()).searchParams.getAll('language')).toEqual(['go']);
     expect(await goCheckbox(page).isChecked(), 'Go still checked after reload').toBe(true);
-    expect(await listings(page).count()).toBe(count);
+    expect(await jobRows(page).count()).toBe(count);
 
     // The listing's own "Back to results" link also restores the filter.
     await Promise.all([page.waitForURL(/\/jobs\/\d+/), rows.first().getByRole('heading').getByRole('link').click()]);
@@ -69,13 +69,13 @@ describe('/jobs', () => {
     const { page } = browser;
     await page.goto('/jobs?f=1&language=go');
     // A sample listing, not the hostile one the next test is about.
-    const link = listings(page).filter({ hasNotText: HOSTILE_TITLE }).first().getByRole('heading').getByRole('link');
+    const link = jobRows(page).filter({ hasNotText: HOSTILE_TITLE }).first().getByRole('heading').getByRole('link');
     const title = (await link.innerText()).trim();
     await Promise.all([page.waitForURL(/\/jobs\/\d+/), link.click()]);
     await expect.poll(() => textOf(page.getByRole('heading', { level: 1 }))).toBe(title);
     await visible(page.getByRole('article').getByText('Go', { exact: true }));
 
-    const applyOn = page.locator('section', { has: page.getByRole('heading', { name: 'Apply on' }) }).getByRole('link');
+    const applyOn = card(page, 'Apply on').getByRole('link');
     expect(await applyOn.count()).toBeGreaterThan(0);
     for (const a of await applyOn.all()) {
       expect(await a.getAttribute('href')).toMatch(/^https?:\/\//);
