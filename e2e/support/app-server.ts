@@ -53,12 +53,19 @@ export function buildInputsHash(): string {
   return hash.digest('hex');
 }
 
+/**
+ * The stamp names the inputs and the BUILD_ID made from them, so a build by anyone else in
+ * the same dist dir (`npm run build` from other sources) invalidates it.
+ */
+function stampFor(inputsHash: string, env?: NodeJS.ProcessEnv): string {
+  return `${inputsHash} ${readFileSync(join(distDir(env), 'BUILD_ID'), 'utf8').trim()}`;
+}
+
 export function buildIsCurrent(inputsHash: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (!existsSync(join(distDir(env), 'BUILD_ID'))) return false;
   try {
-    return readFileSync(stampFile(env), 'utf8').trim() === inputsHash;
+    return readFileSync(stampFile(env), 'utf8').trim() === stampFor(inputsHash, env);
   } catch {
-    return false;
+    return false; // no build or no stamp yet
   }
 }
 
@@ -77,7 +84,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, lab
   });
 }
 
-/** `next build`, unless the stamp in .next/ says the build already matches the sources. */
+/** `next build`, unless the stamp in the dist dir says the build already matches the sources. */
 export async function ensureBuild(log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const before = buildInputsHash();
   if (buildIsCurrent(before, env)) {
@@ -89,7 +96,7 @@ export async function ensureBuild(log: (message: string) => void, env: NodeJS.Pr
   // NODE_ENV must not leak in from vitest ("test"): next build wants production.
   await run(NEXT_BIN, ['build'], { ...env, NODE_ENV: 'production' }, 'next build');
   // Stamp the hash taken before the build: files edited while it ran make the next run rebuild.
-  writeFileSync(stampFile(env), `${before}\n`);
+  writeFileSync(stampFile(env), `${stampFor(before, env)}\n`);
   log(`e2e: build done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
