@@ -3,7 +3,7 @@ import { currentUser } from '@/lib/auth/session';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
-import { isLocalDate, today as todayIn } from '@/lib/timelog/zone';
+import { isSupportedDate, today as todayIn } from '@/lib/timelog/zone';
 import { DashboardView } from './(dashboard)/components/dashboard-view';
 import { JobsOverview } from './(dashboard)/components/jobs-overview';
 import { Landing } from './(dashboard)/components/landing';
@@ -28,7 +28,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { timeZone } = await getProfile(db, user.id);
   const today = todayIn(timeZone);
   // A bad ?date never breaks the page: it shows today.
-  const date = typeof asked === 'string' && isLocalDate(asked) ? asked : today;
+  const date = typeof asked === 'string' && isSupportedDate(asked) ? asked : today;
   const dashboard = await getDashboard(db, user.id, { date });
   return (
     <div className="space-y-10">

@@ -7,7 +7,7 @@ import { deployedProjectCount } from '../projects/projects';
 import { loadUsdRates } from '../salary/rates';
 import { jobFiltersSchema } from '../search/filters';
 import { marketView } from '../search/market';
-import { addDays, daysBetween, isLocalDate, localDate, startOfDay, today as todayIn, weekStart } from '../timelog/zone';
+import { addDays, daysBetween, isSupportedDate, localDate, startOfDay, today as todayIn, weekStart } from '../timelog/zone';
 import { buildingStreak, dailyTotals, daysWithoutBuilding, sumDays, type LearningArea } from './aggregate';
 import { buildNext, type BuildNextItem, type LoggedTime } from './build-next';
 import { guidance, type Guidance } from './guidance';
@@ -63,7 +63,7 @@ export async function getDashboard(db: Db, userId: string, options: { date?: str
   const profile = await getProfile(db, userId);
   const zone = profile.timeZone;
   const date = options.date ?? todayIn(zone, now);
-  if (!isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  if (!isSupportedDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
 
   const week = weekStart(date);
   const weekEnd = addDays(week, 6);

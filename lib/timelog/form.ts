@@ -4,14 +4,14 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
-import { isLocalDate, isLocalTime, localDate, localTime, zonedInstant } from './zone';
+import { isLocalTime, isSupportedDate, localDate, localTime, zonedInstant } from './zone';
 
 // The /log forms speak the user's wall clock: a local date, a start time and minutes. This
 // turns them into the API's fields (startedAt as an instant) in the user's time zone; the
 // entry rules themselves stay in input.ts.
 
 const formSchema = z.object({
-  date: z.string({ error: 'Pick the day.' }).refine(isLocalDate, { error: 'Pick the day.' }),
+  date: z.string({ error: 'Pick the day.' }).refine(isSupportedDate, { error: 'Pick the day.' }),
   time: z.string({ error: 'Give the start time.' }).refine(isLocalTime, { error: 'Give the start time as HH:MM.' }),
 });
 

@@ -64,5 +64,6 @@ describe('local days in a time zone', () => {
     expect(isLocalDate('2026-13-01')).toBe(false);
     expect(isLocalDate('26-11-01')).toBe(false);
     expect(() => addDays('nope', 1)).toThrow(RangeError);
+    expect(() => addDays('0001-01-01', 1)).toThrow(RangeError);
   });
 });

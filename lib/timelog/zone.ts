@@ -79,13 +79,23 @@ export function isLocalDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** Dates the app reasons about: Date.UTC maps years 0-99 to 1900-1999, and nobody logs hours in 1066. */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '2200-12-31';
+
+/** A real calendar date in the supported range. */
+export function isSupportedDate(value: string): boolean {
+  return isLocalDate(value) && value >= MIN_DATE && value <= MAX_DATE;
+}
+
 export function isLocalTime(value: string): boolean {
   return TIME_RE.test(value);
 }
 
 function dateParts(date: string): [number, number, number] {
   const m = DATE_RE.exec(date);
-  if (!m || !isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  // Years below 1000 are refused: Date.UTC reads 0-99 as 1900-1999.
+  if (!m || !isLocalDate(date) || date < '1000') throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 

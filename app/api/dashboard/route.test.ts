@@ -46,9 +46,14 @@ describe(`/api/dashboard (${TEST_DRIVER})`, () => {
     expect((await get()).status).toBe(200);
   });
 
+  it('answers the edges of the supported range', async () => {
+    actingUserId = (await insertUser(t.db)).id;
+    for (const query of ['?date=1970-01-01', '?date=2200-12-31']) expect((await get(query)).status, query).toBe(200);
+  });
+
   it('answers 400 naming the date parameter for a bad date', async () => {
     actingUserId = (await insertUser(t.db)).id;
-    for (const query of ['?date=2026-02-30', '?date=yesterday', '?date=', '?day=2026-11-25']) {
+    for (const query of ['?date=2026-02-30', '?date=yesterday', '?date=', '?date=0001-01-01', '?date=2026-11-25&date=x', '?day=2026-11-25']) {
       const response = await get(query);
       expect(response.status, query).toBe(400);
       const body = (await response.json()) as { error: string; fields: Record<string, string> };

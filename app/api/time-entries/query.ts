@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { BadInputError } from '@/lib/errors';
-import { isLocalDate } from '@/lib/timelog/zone';
+import { isLocalDate, isSupportedDate, MAX_DATE, MIN_DATE } from '@/lib/timelog/zone';
 
 // Query parameters of the JSON API's time routes. Each error names its parameter.
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a date written YYYY-MM-DD' });
+const localDate = z
+  .string()
+  .refine(isLocalDate, { error: 'must be a date written YYYY-MM-DD' })
+  .refine(isSupportedDate, { error: `must be between ${MIN_DATE} and ${MAX_DATE}` });
 
 const listQuery = z
   .object({
