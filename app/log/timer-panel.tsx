@@ -102,7 +102,7 @@ function StartForm({ projects, applications }: { projects: Choice[]; application
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-emerald-600 px-5 py-2 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={pending} className="rounded-md bg-emerald-700 px-5 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Starting…' : 'Start timer'}
         </button>
         <Status state={state} />
