@@ -123,6 +123,28 @@ describe(`ingestBoard (${TEST_DRIVER})`, () => {
     expect(updated).toMatchObject({ title: 'Staff Go Engineer 2', seniority: 'lead' });
   });
 
+  it('refreshes last_seen_at of unchanged listings at most once a day', async () => {
+    const fake = fakeBoard('kappa');
+    fake.respond([item('kappa', 1), item('kappa', 2)]);
+    await run(fake.board);
+    await database.db.execute(sql`update listings set last_seen_at = now() - interval '2 days' where external_id = 'job-1'`);
+    const seen = async () =>
+      queryRows<{ external_id: string; fresh: boolean }>(
+        database.db,
+        sql`select external_id, last_seen_at > now() - interval '1 hour' as fresh from listings order by external_id`,
+      );
+    expect(await seen()).toEqual([
+      { external_id: 'job-1', fresh: false },
+      { external_id: 'job-2', fresh: true },
+    ]);
+    const again = await run(fake.board);
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
+    expect(await seen()).toEqual([
+      { external_id: 'job-1', fresh: true },
+      { external_id: 'job-2', fresh: true },
+    ]);
+  });
+
   it('marks listings gone from a complete feed removed, never deleted, and brings them back', async () => {
     const fake = fakeBoard('gamma');
     fake.respond([item('gamma', 1), item('gamma', 2)]);

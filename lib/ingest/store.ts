@@ -96,13 +96,14 @@ export async function upsertListings(db: Db, rows: PreparedListing[]): Promise<{
 /** Unchanged listings seen again: refresh last_seen_at at most once a day, so an unchanged feed writes nothing. */
 export async function touchSeen(db: Db, boardId: string, externalIds: string[]): Promise<void> {
   if (externalIds.length === 0) return;
+  // One array parameter, not one bind parameter per id (a board can list thousands).
   await db
     .update(listings)
     .set({ lastSeenAt: sql`now()` })
     .where(
       and(
         eq(listings.boardId, boardId),
-        inArray(listings.externalId, externalIds),
+        sql`${listings.externalId} = any(${sql.param(externalIds)}::text[])`,
         lt(listings.lastSeenAt, sql`now() - interval '1 day'`),
       ),
     );
