@@ -4,11 +4,12 @@ import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/profile/profile';
 import { listEntries } from '@/lib/timelog/entries';
-import { groupByDay, logChoices } from '@/lib/timelog/form';
+import { groupByDay, logChoices, type Choice } from '@/lib/timelog/form';
 import { AREA_LABELS, formatMinutes, KIND_LABELS } from '@/lib/timelog/labels';
 import { getTimer, TIMER_CAP_MINUTES, timerJson } from '@/lib/timelog/timer';
 import { addDays, localDate, localTime, startOfDay } from '@/lib/timelog/zone';
 import { Badge, Card } from '../components/ui';
+import type { ActivityDefaults } from './activity-fields';
 import { DeleteEntryButton, EntryForm } from './entry-form';
 import { TimerPanel } from './timer-panel';
 
@@ -24,7 +25,23 @@ function dayHeading(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
-export default async function LogPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Links may preselect what to log: /log?kind=applying&applicationId=<id> (from an
+ * application) or /log?kind=building&projectId=<id>. Ids that are not the user's are ignored.
+ */
+function preselect(params: SearchParams, choices: { projects: Choice[]; applications: Choice[] }): ActivityDefaults {
+  const one = (key: string) => (typeof params[key] === 'string' ? params[key] : undefined);
+  const applicationId = choices.applications.find((a) => a.id === one('applicationId'))?.id;
+  const projectId = choices.projects.find((p) => p.id === one('projectId'))?.id;
+  if (applicationId) return { kind: 'applying', applicationId };
+  if (projectId) return { kind: 'building', projectId };
+  const kind = one('kind');
+  return kind === 'applying' || kind === 'learning' || kind === 'building' ? { kind } : {};
+}
+
+export default async function LogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('/log');
   const db = await getDb();
   const now = new Date();
@@ -37,6 +54,7 @@ export default async function LogPage() {
     listEntries(db, user.id, { from: startOfDay(addDays(today, -(DAYS_SHOWN - 1)), zone), limit: 500 }),
   ]);
   const days = groupByDay(entries, zone);
+  const defaults = preselect(await searchParams, choices);
   const projectName = new Map(choices.projects.map((p) => [p.id, p.label]));
   const applicationName = new Map(choices.applications.map((a) => [a.id, a.label]));
 
@@ -59,6 +77,7 @@ export default async function LogPage() {
           capMinutes={TIMER_CAP_MINUTES}
           projects={choices.projects}
           applications={choices.applications}
+          defaults={defaults}
         />
       </section>
 
@@ -66,7 +85,7 @@ export default async function LogPage() {
         <h2 id="add-heading" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
           Add time
         </h2>
-        <EntryForm defaults={{ date: today, time: localTime(now, zone) }} projects={choices.projects} applications={choices.applications} />
+        <EntryForm defaults={{ ...defaults, date: today, time: localTime(now, zone) }} projects={choices.projects} applications={choices.applications} />
       </section>
 
       <section aria-labelledby="entries-heading" className="space-y-4">

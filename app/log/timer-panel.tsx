@@ -6,7 +6,7 @@ import { AREA_LABELS, formatClock, formatMinutes, KIND_LABELS } from '@/lib/time
 import type { TimerJson } from '@/lib/timelog/timer';
 import { discardTimerAction, startTimerAction, stopTimerAction, type FormState } from './actions';
 import { useFormAction } from './use-form-action';
-import { ActivityFields, FieldError, inputClass } from './activity-fields';
+import { ActivityFields, FieldError, inputClass, type ActivityDefaults } from './activity-fields';
 
 function Status({ state }: { state: FormState }) {
   return (
@@ -88,13 +88,13 @@ function RunningTimer({
   );
 }
 
-function StartForm({ projects, applications }: { projects: Choice[]; applications: Choice[] }) {
+function StartForm({ projects, applications, defaults }: { projects: Choice[]; applications: Choice[]; defaults?: ActivityDefaults }) {
   const { state, pending, onSubmit } = useFormAction(startTimerAction);
   const errors = state.fields ?? {};
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="grid gap-3 sm:grid-cols-3">
-        <ActivityFields idPrefix="timer" projects={projects} applications={applications} errors={errors} />
+        <ActivityFields idPrefix="timer" defaults={defaults} projects={projects} applications={applications} errors={errors} />
         <label className="grid gap-1 text-sm sm:col-span-3">
           <span className="font-medium text-slate-700">Note</span>
           <input name="note" maxLength={2000} placeholder="What are you working on?" className={inputClass} aria-invalid={Boolean(errors.note)} />
@@ -118,12 +118,15 @@ export function TimerPanel({
   capMinutes,
   projects,
   applications,
+  defaults,
 }: {
   timer: TimerJson | null;
   serverNow: number;
   capMinutes: number;
   projects: Choice[];
   applications: Choice[];
+  /** Preselected activity, e.g. from a "Log time" link on an application. */
+  defaults?: ActivityDefaults;
 }) {
   // Stop and discard live here, not in RunningTimer, so "Saved 25 min" outlives the running timer.
   const [stopState, stop, stopping] = useActionState<FormState, FormData>(stopTimerAction, {});
@@ -144,7 +147,7 @@ export function TimerPanel({
           discarding={discarding}
         />
       ) : (
-        <StartForm projects={projects} applications={applications} />
+        <StartForm projects={projects} applications={applications} defaults={defaults} />
       )}
       <Status state={last} />
     </div>

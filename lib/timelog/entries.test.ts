@@ -4,6 +4,7 @@ import { insertUser } from '../../test/support/factories';
 import { insertApplication, insertEntry, insertProject } from '../../test/support/time-factories';
 import { BadInputError, NotFoundError } from '../errors';
 import { createEntry, deleteEntry, entryJson, getEntry, listEntries, updateEntry } from './entries';
+import { logChoices } from './form';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -132,5 +133,18 @@ describe(`time entries (${TEST_DRIVER})`, () => {
     expect((await getEntry(database.db, alice.id, entry.id)).minutes).toBe(60);
     await deleteEntry(database.db, alice.id, entry.id);
     await expect(getEntry(database.db, alice.id, entry.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('offers only the user\'s own projects and applications in the /log selectors', async () => {
+    const user = await insertUser(database.db);
+    const stranger = await insertUser(database.db);
+    const project = await insertProject(database.db, user.id, { name: 'mine' });
+    const application = await insertApplication(database.db, user.id, { title: 'Go dev', company: 'Acme', status: 'rejected' });
+    await insertProject(database.db, stranger.id, { name: 'theirs' });
+    await insertApplication(database.db, stranger.id);
+    expect(await logChoices(database.db, user.id)).toEqual({
+      projects: [{ id: project.id, label: 'mine' }],
+      applications: [{ id: application.id, label: 'Go dev · Acme' }],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applications, projects, type TimeEntry } from '../../db/schema';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
@@ -56,7 +56,7 @@ export interface Choice {
   label: string;
 }
 
-/** The user's projects and open applications, for the selectors on /log. */
+/** The user's projects and most recently touched applications, for the selectors on /log. */
 export async function logChoices(db: Db, userId: string): Promise<{ projects: Choice[]; applications: Choice[] }> {
   const [projectRows, applicationRows] = await Promise.all([
     db
@@ -67,9 +67,9 @@ export async function logChoices(db: Db, userId: string): Promise<{ projects: Ch
     db
       .select({ id: applications.id, title: applications.title, company: applications.company })
       .from(applications)
-      .where(and(eq(applications.userId, userId), inArray(applications.status, ['saved', 'applied', 'screening', 'interviewing', 'offer'])))
+      .where(eq(applications.userId, userId))
       .orderBy(desc(applications.updatedAt))
-      .limit(100),
+      .limit(200),
   ]);
   return {
     projects: projectRows.map((p) => ({ id: p.id, label: p.name })),
