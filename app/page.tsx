@@ -3,6 +3,7 @@ import { currentUser } from '@/lib/auth/session';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
+import { getTimer, timerJson } from '@/lib/timelog/timer';
 import { isSupportedDate, today as todayIn } from '@/lib/timelog/zone';
 import { DashboardView } from './(dashboard)/components/dashboard-view';
 import { JobsOverview } from './(dashboard)/components/jobs-overview';
@@ -29,10 +30,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const today = todayIn(timeZone);
   // A bad ?date never breaks the page: it shows today.
   const date = typeof asked === 'string' && isSupportedDate(asked) ? asked : today;
-  const dashboard = await getDashboard(db, user.id, { date });
+  const [dashboard, timer] = await Promise.all([getDashboard(db, user.id, { date }), getTimer(db, user.id)]);
+  const running = timer ? { kind: timer.kind, elapsedMinutes: timerJson(timer).elapsedMinutes } : null;
   return (
     <div className="space-y-10">
-      <DashboardView dashboard={dashboard} isToday={date === today} />
+      <DashboardView dashboard={dashboard} isToday={date === today} timer={running} />
       <JobsOverview overview={overview} />
     </div>
   );

@@ -46,7 +46,12 @@ function Figure({ term, value, detail }: { term: string; value: string; detail?:
   );
 }
 
-export function DashboardView({ dashboard, isToday }: { dashboard: Dashboard; isToday: boolean }) {
+export interface RunningTimerNote {
+  kind: string;
+  elapsedMinutes: number;
+}
+
+export function DashboardView({ dashboard, isToday, timer }: { dashboard: Dashboard; isToday: boolean; timer?: RunningTimerNote | null }) {
   const { today, week } = dashboard;
   const learningBuilding = week.learningMinutes + week.buildingMinutes;
   const areas = Object.entries(week.byArea) as [keyof typeof AREA_LABELS, number][];
@@ -65,15 +70,30 @@ export function DashboardView({ dashboard, isToday }: { dashboard: Dashboard; is
             Previous day
           </Link>
           {!isToday ? (
-            <Link className="rounded-md border border-slate-300 px-3 py-1.5" href="/">
-              Today
-            </Link>
+            <>
+              <Link className="rounded-md border border-slate-300 px-3 py-1.5" href={`/?date=${addDays(dashboard.date, 1)}`}>
+                Next day
+              </Link>
+              <Link className="rounded-md border border-slate-300 px-3 py-1.5" href="/">
+                Today
+              </Link>
+            </>
           ) : null}
           <Link className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white" href="/log">
             Log time
           </Link>
         </nav>
       </div>
+
+      {timer && isToday ? (
+        <p className="rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700">
+          A {timer.kind} timer is running ({formatMinutes(timer.elapsedMinutes)} so far). It counts here once you stop it on the{' '}
+          <Link className="text-brand-700 underline" href="/log">
+            time log
+          </Link>
+          .
+        </p>
+      ) : null}
 
       {dashboard.guidance.length ? (
         <section aria-label="Guidance">
