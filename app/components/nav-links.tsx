@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/jobs', label: 'Jobs' },
   { href: '/applications', label: 'Applications' },
   { href: '/log', label: 'Log' },
+  { href: '/projects', label: 'Projects' },
   { href: '/boards', label: 'Boards' },
 ] as const;
 
