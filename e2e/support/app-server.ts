@@ -91,6 +91,12 @@ export async function ensureBuild(log: (message: string) => void, env: NodeJS.Pr
     log('e2e: production build is current');
     return;
   }
+  // While only tests change and others keep editing app/, rebuilding every run costs minutes:
+  // E2E_REUSE_BUILD=1 serves whatever build exists (never in CI).
+  if (env.E2E_REUSE_BUILD === '1' && existsSync(join(distDir(env), 'BUILD_ID'))) {
+    log('e2e: E2E_REUSE_BUILD=1: serving the existing build, which may not match the sources');
+    return;
+  }
   log('e2e: sources changed since the last build; running `next build` (a few minutes)…');
   const started = Date.now();
   // NODE_ENV must not leak in from vitest ("test"): next build wants production.

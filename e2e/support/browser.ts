@@ -193,3 +193,17 @@ export async function textOf(locator: Locator): Promise<string> {
 export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
 }
+
+/**
+ * Wait until React has hydrated the element (it then carries React's internal __reactFiber$
+ * key). Forms whose submit is handled in JavaScript (onSubmit + preventDefault) must not be
+ * used before that: the browser would submit them as a plain GET instead.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await locator.first().waitFor();
+  await expect
+    .poll(() => locator.first().evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$'))), {
+      message: 'React hydration',
+    })
+    .toBe(true);
+}
