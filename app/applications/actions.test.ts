@@ -41,7 +41,7 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
     actingUserId = null;
     const data = form({ id: '00000000-0000-4000-8000-000000000000', company: 'A', title: 'B', status: 'applied' });
     for (const action of [actions.addApplication, actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {
-      expect(await action({}, data)).toEqual({ error: 'Your session ended. Sign in again to continue.' });
+      expect(await action({}, data)).toMatchObject({ error: 'Your session ended. Sign in again to continue.' });
     }
   });
 
@@ -49,6 +49,8 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
     actingUserId = alice;
     const bad = await actions.addApplication({}, form({ company: '', title: 'Dev', url: 'not a link', status: 'saved', notes: '' }));
     expect(bad.fields).toMatchObject({ company: expect.any(String), url: expect.any(String) });
+    // The form shows what was sent again.
+    expect(bad.values).toEqual({ company: '', title: 'Dev', url: 'not a link', status: 'saved', notes: '' });
     const ok = await actions.addApplication({}, form({ company: 'Acme', title: 'Dev', url: '', status: 'applied', notes: 'n' }));
     expect(ok.ok).toBe('Added Dev at Acme.');
     expect(await getApplication(t.db, alice, ok.id!)).toMatchObject({ company: 'Acme', status: 'applied', notes: 'n' });
@@ -79,7 +81,7 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
     for (const id of [app.id, 'nope']) {
       const data = form({ id, notes: 'pwned', company: 'X', status: 'rejected', note: 'x' });
       for (const action of [actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {
-        expect(await action({}, data), action.name).toEqual({ error: 'That application no longer exists.' });
+        expect(await action({}, data), action.name).toMatchObject({ error: 'That application no longer exists.' });
       }
     }
     expect(await getApplication(t.db, alice, app.id)).toEqual(before);

@@ -22,7 +22,12 @@ export interface ActionState {
   fields?: Record<string, string>;
   /** The application the action created or changed. */
   id?: string;
+  /** What the user sent, so a form that failed shows their input again (React resets forms after an action). */
+  values?: Record<string, string>;
 }
+
+const echo = (formData: FormData): Record<string, string> =>
+  Object.fromEntries([...formData.entries()].flatMap(([k, v]) => (typeof v === 'string' && !k.startsWith('$') ? [[k, v]] : [])));
 
 /** Typed errors become messages; anything else is logged and shown as a generic message. */
 function failure(error: unknown, what: string): ActionState {
@@ -57,7 +62,7 @@ export async function addApplication(_previous: ActionState, formData: FormData)
     refresh();
     return { ok: `Added ${app.title} at ${app.company}.`, id: app.id };
   } catch (error) {
-    return failure(error, 'add the application');
+    return { ...failure(error, 'add the application'), values: echo(formData) };
   }
 }
 
@@ -68,9 +73,9 @@ export async function saveDetails(_previous: ActionState, formData: FormData): P
     const id = field(formData, 'id') ?? '';
     await updateApplication(await getDb(), user.id, id, detailsFrom(formData));
     refresh(id);
-    return { ok: 'Saved.', id };
+    return { ok: 'Saved.', id, values: echo(formData) };
   } catch (error) {
-    return failure(error, 'save the changes');
+    return { ...failure(error, 'save the changes'), values: echo(formData) };
   }
 }
 
@@ -87,7 +92,7 @@ export async function moveApplication(_previous: ActionState, formData: FormData
     refresh(id);
     return { ok: `Moved ${app.title} to ${app.status}.`, id };
   } catch (error) {
-    return failure(error, 'change the status');
+    return { ...failure(error, 'change the status'), values: echo(formData) };
   }
 }
 

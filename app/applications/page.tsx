@@ -68,7 +68,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <p className="mt-1 text-slate-600">About an hour a day of applying; the rest of your time goes to building.</p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
-          <a href="#add" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white">
+          <a href="#add" className="rounded-md bg-brand-700 px-3 py-2 font-medium text-white">
             Add application
           </a>
           <Link href="/applications/import" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium">

@@ -59,7 +59,7 @@ export function PipelineBoard({ cards }: { cards: CardData[] }) {
       <p role="status" aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-600">
         {message}
       </p>
-      <div className="flex gap-3 overflow-x-auto pb-3" aria-label="Pipeline board">
+      <div role="group" className="flex gap-3 overflow-x-auto pb-3" aria-label="Pipeline board">
         {APPLICATION_STATUSES.map((status) => {
           const column = optimistic.filter((c) => c.status === status);
           const headingId = `column-${status}`;
@@ -107,7 +107,7 @@ export function PipelineBoard({ cards }: { cards: CardData[] }) {
                     <MoveForm card={card} onMove={move} />
                   </li>
                 ))}
-                {column.length === 0 ? <li className="px-1 text-xs text-slate-400">Drop a card here</li> : null}
+                {column.length === 0 ? <li className="px-1 text-xs text-slate-500">Drop a card here</li> : null}
               </ul>
             </section>
           );

@@ -30,7 +30,7 @@ export function StatsPanel({ stats }: { stats: ApplicationStats }) {
             </li>
           ))}
         </ol>
-        <p className="mt-1 flex justify-between text-[10px] text-slate-400" aria-hidden>
+        <p className="mt-1 flex justify-between text-[10px] text-slate-500" aria-hidden>
           <span>{stats.perWeek[0] ? weekLabel(stats.perWeek[0].weekStart) : ''}</span>
           <span>this week</span>
         </p>

@@ -22,7 +22,7 @@ function Check({ name, value, label, checked, count }: { name: string; value: st
         <input type="checkbox" name={name} value={value} defaultChecked={checked} className="h-4 w-4 rounded border-slate-300 accent-emerald-600" />
         {label}
       </span>
-      {count !== undefined ? <span className="text-xs tabular-nums text-slate-400">{count}</span> : null}
+      {count !== undefined ? <span className="text-xs tabular-nums text-slate-500">{count}</span> : null}
     </label>
   );
 }

@@ -31,7 +31,7 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
           </p>
         </div>
         <div className="text-right text-sm">
-          {salary ? <p className="font-medium text-emerald-700">{salary}</p> : <p className="text-slate-400">Salary not stated</p>}
+          {salary ? <p className="font-medium text-emerald-700">{salary}</p> : <p className="text-slate-500">Salary not stated</p>}
           <p className="text-xs text-slate-500">{age(job.postedAt)}</p>
         </div>
       </div>

@@ -22,41 +22,43 @@ export interface DetailsValues {
 export function DetailsForm({ values }: { values: DetailsValues }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveDetails, {});
   const error = (name: string) => state.fields?.[name];
+  // React resets a form after its action: show what was sent (saved or not), else the stored value.
+  const value = (name: keyof DetailsValues) => state.values?.[name] ?? values[name];
   const invalid = (name: string) => ({ 'aria-invalid': Boolean(error(name)), 'aria-describedby': error(name) ? `${name}-error` : undefined });
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" noValidate aria-label="Application details">
+    <form action={action} className="grid gap-3 sm:grid-cols-2" noValidate aria-label="Application details" key={JSON.stringify(state.values ?? values)}>
       <input type="hidden" name="id" value={values.id} />
       <Field name="company" label="Company" error={error('company')}>
-        <input name="company" defaultValue={values.company} className={inputClass} {...invalid('company')} />
+        <input name="company" defaultValue={value('company')} className={inputClass} {...invalid('company')} />
       </Field>
       <Field name="title" label="Job title" error={error('title')}>
-        <input name="title" defaultValue={values.title} className={inputClass} {...invalid('title')} />
+        <input name="title" defaultValue={value('title')} className={inputClass} {...invalid('title')} />
       </Field>
       <Field name="url" label="Link to the posting" error={error('url')}>
-        <input name="url" type="url" defaultValue={values.url} className={inputClass} {...invalid('url')} />
+        <input name="url" type="url" defaultValue={value('url')} className={inputClass} {...invalid('url')} />
       </Field>
       <Field name="contact" label="Contact" error={error('contact')}>
-        <input name="contact" defaultValue={values.contact} placeholder="Recruiter name, email" className={inputClass} {...invalid('contact')} />
+        <input name="contact" defaultValue={value('contact')} placeholder="Recruiter name, email" className={inputClass} {...invalid('contact')} />
       </Field>
       <Field name="salaryDiscussed" label="Salary discussed" error={error('salaryDiscussed')}>
-        <input name="salaryDiscussed" defaultValue={values.salaryDiscussed} placeholder="€65–75k" className={inputClass} {...invalid('salaryDiscussed')} />
+        <input name="salaryDiscussed" defaultValue={value('salaryDiscussed')} placeholder="€65–75k" className={inputClass} {...invalid('salaryDiscussed')} />
       </Field>
       <Field name="resumeLink" label="Resume / portfolio used" error={error('resumeLink')}>
-        <input name="resumeLink" defaultValue={values.resumeLink} placeholder="Link or file name" className={inputClass} {...invalid('resumeLink')} />
+        <input name="resumeLink" defaultValue={value('resumeLink')} placeholder="Link or file name" className={inputClass} {...invalid('resumeLink')} />
       </Field>
       <Field name="appliedAt" label="Date applied" error={error('appliedAt')}>
-        <input name="appliedAt" type="date" defaultValue={values.appliedAt} className={inputClass} {...invalid('appliedAt')} />
+        <input name="appliedAt" type="date" defaultValue={value('appliedAt')} className={inputClass} {...invalid('appliedAt')} />
       </Field>
       <Field name="nextFollowUpAt" label="Follow up on" error={error('nextFollowUpAt')}>
-        <input name="nextFollowUpAt" type="date" defaultValue={values.nextFollowUpAt} className={inputClass} {...invalid('nextFollowUpAt')} />
+        <input name="nextFollowUpAt" type="date" defaultValue={value('nextFollowUpAt')} className={inputClass} {...invalid('nextFollowUpAt')} />
       </Field>
       <div className="sm:col-span-2">
         <Field name="notes" label="Notes" error={error('notes')}>
-          <textarea name="notes" rows={5} defaultValue={values.notes} className={inputClass} {...invalid('notes')} />
+          <textarea name="notes" rows={5} defaultValue={value('notes')} className={inputClass} {...invalid('notes')} />
         </Field>
       </div>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Saving…' : 'Save details'}
         </button>
         <p role="status" className="text-sm">

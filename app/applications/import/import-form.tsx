@@ -168,7 +168,7 @@ export function ImportForm() {
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {[...preview.rows.filter((r) => !r.values), ...preview.rows.filter((r) => r.values)].slice(0, SHOWN_ROWS).map((row) => (
-                      <tr key={row.line} className={row.values ? (row.duplicate ? 'text-slate-400' : '') : 'bg-red-50'}>
+                      <tr key={row.line} className={row.values ? (row.duplicate ? 'text-slate-500' : '') : 'bg-red-50'}>
                         <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
                         <td className="px-3 py-1.5">{row.values?.company ?? ''}</td>
                         <td className="px-3 py-1.5">{row.values?.title ?? ''}</td>
@@ -195,7 +195,7 @@ export function ImportForm() {
             type="button"
             onClick={() => void send(false, mapping)}
             disabled={!canImport || busy}
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
           >
             {busy ? 'Importing…' : `Import ${preview.toCreate} application${preview.toCreate === 1 ? '' : 's'}`}
           </button>

@@ -23,7 +23,7 @@ function ActionButton({
       <button
         type="submit"
         disabled={pending}
-        className={`w-full rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${primary ? 'bg-brand-600 text-white' : 'border border-slate-300 bg-white hover:border-brand-500'}`}
+        className={`w-full rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${primary ? 'bg-brand-700 text-white' : 'border border-slate-300 bg-white hover:border-brand-500'}`}
       >
         {label}
       </button>
@@ -56,7 +56,7 @@ export function ListingActions({
     return (
       <div className="space-y-2">
         <p className="text-sm text-slate-600">Save jobs, track applications and hide the ones you are not after.</p>
-        <Link href={`/signin?next=${encodeURIComponent(`/jobs/${listingId}`)}`} className="block rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white">
+        <Link href={`/signin?next=${encodeURIComponent(`/jobs/${listingId}`)}`} className="block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white">
           Sign in to save
         </Link>
       </div>
