@@ -5,7 +5,7 @@ import { applications } from '../../db/schema';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { insertUser } from '../../test/support/factories';
 import { BadInputError } from '../errors';
-import { createManual, listApplications, timeline } from './applications';
+import { createManual, listApplications, possiblyGhosted, timeline } from './applications';
 import {
   CSV_MAX_BYTES,
   CsvInvalidError,
@@ -126,6 +126,9 @@ describe(`csv import/export (${TEST_DRIVER})`, () => {
       ['Gamma', 'saved'],
     ]);
     expect(await timeline(db, user, rows[0]!.id)).toMatchObject([{ fromStatus: null, toStatus: 'applied', note: 'Imported from CSV', at: new Date('2026-11-03T00:00:00Z') }]);
+
+    // An old application still waiting is offered as ghosted at once.
+    expect((await possiblyGhosted(db, user, now)).map((a) => a.company)).toEqual(['Beta', 'Acme']);
 
     // Same file again (with an edited note and CRLF line ends): nothing new.
     const again = await importApplications(db, user, SHEET.replace('Sent CV, v2', 'Sent CV, v3').replace(/\n(?=[A-Z])/g, '\r\n'));

@@ -422,7 +422,9 @@ export async function importApplications(
     userId,
     importKey: r.importKey!,
     createdAt: now,
-    updatedAt: now,
+    // The spreadsheet's applied date is the last news we have: an old application still
+    // waiting is offered as "ghosted" right away instead of 14 days after the import.
+    updatedAt: r.values!.appliedAt && r.values!.appliedAt < now ? r.values!.appliedAt : now,
     appliedAt: r.values!.appliedAt ?? (APPLIED_OR_BEYOND.includes(r.values!.status) ? now : null),
   }));
   const created = await db.transaction(async (tx) => {

@@ -197,7 +197,13 @@ export function ImportForm() {
             disabled={!canImport || busy}
             className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
           >
-            {busy ? 'Importing…' : `Import ${preview.toCreate} application${preview.toCreate === 1 ? '' : 's'}`}
+            {busy
+              ? 'Importing…'
+              : canImport
+                ? `Import ${preview.toCreate} application${preview.toCreate === 1 ? '' : 's'}`
+                : preview.invalid || fileErrors.length
+                  ? 'Import (fix the problems first)'
+                  : 'Nothing new to import'}
           </button>
         </>
       ) : null}
