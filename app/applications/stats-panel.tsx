@@ -14,7 +14,7 @@ export function StatsPanel({ stats }: { stats: ApplicationStats }) {
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr_1fr]">
       <div className="grid grid-cols-3 gap-3 lg:col-span-3">
-        <Stat label="Applied this week" value={thisWeek} hint={`${stats.applied} in total`} />
+        <Stat label="Applied this week" value={thisWeek} hint={`${stats.perDay.at(-1)?.count ?? 0} today · ${stats.applied} in total`} />
         <Stat label="Response rate" value={rate} hint={`${stats.responded} of ${stats.applied} reached screening or beyond`} />
         <Stat label="In progress" value={stats.byStatus.applied + stats.byStatus.screening + stats.byStatus.interviewing + stats.byStatus.offer} hint={`${stats.byStatus.saved} saved to apply`} />
       </div>
