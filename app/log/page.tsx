@@ -98,7 +98,11 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           </Card>
         ) : null}
         {days.map((day) => (
-          <section key={day.date} aria-label={dayHeading(day.date)} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+          <section
+            key={day.date}
+            aria-label={day.date === today ? `Today, ${dayHeading(day.date)}` : dayHeading(day.date)}
+            className="rounded-xl border border-slate-200 bg-white shadow-sm"
+          >
             <h3 className="flex items-baseline justify-between border-b border-slate-100 px-5 py-3 font-medium">
               <span>{day.date === today ? `Today, ${dayHeading(day.date)}` : dayHeading(day.date)}</span>
               <span className="text-sm tabular-nums text-slate-500">{formatMinutes(day.totalMinutes)} logged</span>
