@@ -460,7 +460,7 @@ function reportSearch(input: {
     .map(([facet, counts]) => `- ${facet}: ${Object.entries(counts).map(([value, n]) => `${value} ${n}`).join(', ')}`)
     .join('\n');
   const path = writeReport('search', 'Search benchmark', [
-    `Server: ${server}. Numbers come from one process, requests one at a time, on a machine shared with other work: expect a few ms of noise.`,
+    `Server: ${server}. Numbers come from one process, requests one at a time, on a 2-CPU machine shared with other engineers' test runs: the 1-minute load average after each mix is in the last table, and where it is well above 2 every figure is inflated by waiting for a CPU.`,
     '',
     '## Data',
     `${seed.rows.toLocaleString('en')} listings in a throwaway database migrated with db/migrate.ts (${seed.tableMb} MiB with indexes). ` +
