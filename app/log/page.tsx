@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/profile/profile';
-import { listEntries } from '@/lib/timelog/entries';
+import { listEntries, MAX_LIST_LIMIT } from '@/lib/timelog/entries';
 import { groupByDay, logChoices, type Choice } from '@/lib/timelog/form';
 import { AREA_LABELS, formatMinutes, KIND_LABELS } from '@/lib/timelog/labels';
 import { getTimer, TIMER_CAP_MINUTES, timerJson } from '@/lib/timelog/timer';
@@ -16,8 +16,9 @@ import { TimerPanel } from './timer-panel';
 export const metadata: Metadata = { title: 'Time log' };
 export const dynamic = 'force-dynamic';
 
-/** How many local days of entries the page lists. */
-const DAYS_SHOWN = 14;
+/** How many local days of entries the page lists, unless ?days= asks for more (up to a year). */
+const DEFAULT_DAYS = 14;
+const MAX_DAYS = 366;
 
 const KIND_TONES = { applying: 'blue', learning: 'amber', building: 'green' } as const;
 
@@ -48,13 +49,16 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
   const profile = await getProfile(db, user.id);
   const zone = profile.timeZone;
   const today = localDate(now, zone);
+  const params = await searchParams;
+  const asked = Number(typeof params.days === 'string' ? params.days : DEFAULT_DAYS);
+  const daysShown = Number.isInteger(asked) && asked >= 1 && asked <= MAX_DAYS ? asked : DEFAULT_DAYS;
   const [timer, choices, entries] = await Promise.all([
     getTimer(db, user.id),
     logChoices(db, user.id),
-    listEntries(db, user.id, { from: startOfDay(addDays(today, -(DAYS_SHOWN - 1)), zone), limit: 500 }),
+    listEntries(db, user.id, { from: startOfDay(addDays(today, -(daysShown - 1)), zone), limit: MAX_LIST_LIMIT }),
   ]);
   const days = groupByDay(entries, zone);
-  const defaults = preselect(await searchParams, choices);
+  const defaults = preselect(params, choices);
   const projectName = new Map(choices.projects.map((p) => [p.id, p.label]));
   const applicationName = new Map(choices.applications.map((a) => [a.id, a.label]));
 
@@ -90,11 +94,11 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
 
       <section aria-labelledby="entries-heading" className="space-y-4">
         <h2 id="entries-heading" className="text-lg font-semibold">
-          Entries <span className="text-sm font-normal text-slate-500">last {DAYS_SHOWN} days</span>
+          Entries <span className="text-sm font-normal text-slate-500">last {daysShown} days</span>
         </h2>
         {days.length === 0 ? (
           <Card>
-            <p className="text-slate-600">Nothing logged in the last {DAYS_SHOWN} days. Start the timer or add time above.</p>
+            <p className="text-slate-600">Nothing logged in the last {daysShown} days. Start the timer or add time above.</p>
           </Card>
         ) : null}
         {days.map((day) => (
@@ -160,6 +164,13 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
             </ul>
           </section>
         ))}
+        {daysShown < 90 ? (
+          <p className="text-sm">
+            <Link className="text-brand-700 underline" href="/log?days=90">
+              Show the last 90 days
+            </Link>
+          </p>
+        ) : null}
       </section>
     </div>
   );

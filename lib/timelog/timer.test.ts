@@ -65,6 +65,17 @@ describe(`timer (${TEST_DRIVER})`, () => {
     expect(await listEntries(database.db, user.id)).toHaveLength(1);
   });
 
+  it('lets one of two concurrent starts win; the other gets the 409 error', async () => {
+    const user = await insertUser(database.db);
+    const results = await Promise.allSettled([
+      startTimer(database.db, user.id, { kind: 'building' }, T0),
+      startTimer(database.db, user.id, { kind: 'applying' }, T0),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.reason).toBeInstanceOf(ConflictError);
+  });
+
   it('validates the kind fields and the project owner', async () => {
     const user = await insertUser(database.db);
     const other = await insertUser(database.db);
