@@ -14,7 +14,9 @@ export const profiles = pgTable('profiles', {
   weeklyLearningGoalMinutes: integer().notNull().default(600),
   timeZone: text().notNull().default('UTC'),
   currency: text().notNull().default('USD'),
+  /** The latest /jobs page view, and where the visit before the current one ended: "new" is newer than that. */
   lastJobsVisitAt: timestamp({ withTimezone: true }),
+  previousJobsVisitAt: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type Profile = typeof profiles.$inferSelect;

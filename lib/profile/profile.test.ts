@@ -60,13 +60,16 @@ describe('profile', () => {
     await expect(saveProfile(t.db, user.id, { ...valid, languages: ['go', 'go'] })).resolves.toMatchObject({ languages: ['go'] });
   });
 
-  it('markJobsVisited returns the previous visit and records this one', async () => {
+  it('markJobsVisited returns the end of the previous visit, the same one while paging within a visit', async () => {
     const user = await insertUser(t.db);
-    const first = new Date('2026-11-20T08:00:00Z');
-    const second = new Date('2026-11-25T08:00:00Z');
-    await expect(markJobsVisited(t.db, user.id, first)).resolves.toBeNull();
-    await expect(markJobsVisited(t.db, user.id, second)).resolves.toEqual(first);
-    await expect(getProfile(t.db, user.id)).resolves.toMatchObject({ lastJobsVisitAt: second, languages: [] });
+    const at = (iso: string) => new Date(`2026-11-${iso}Z`);
+    await expect(markJobsVisited(t.db, user.id, at('20T08:00:00'))).resolves.toBeNull();
+    await expect(markJobsVisited(t.db, user.id, at('20T08:10:00'))).resolves.toBeNull(); // still the first visit
+    await expect(markJobsVisited(t.db, user.id, at('25T08:00:00'))).resolves.toEqual(at('20T08:10:00'));
+    await expect(markJobsVisited(t.db, user.id, at('25T08:05:00'))).resolves.toEqual(at('20T08:10:00')); // page 2
+    await expect(markJobsVisited(t.db, user.id, at('25T08:34:00'))).resolves.toEqual(at('20T08:10:00')); // 29 min after the last view
+    await expect(markJobsVisited(t.db, user.id, at('25T10:00:00'))).resolves.toEqual(at('25T08:34:00')); // a new visit
+    await expect(getProfile(t.db, user.id)).resolves.toMatchObject({ lastJobsVisitAt: at('25T10:00:00'), languages: [] });
   });
 
   it('profileJson has exactly the API fields', () => {

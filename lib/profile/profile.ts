@@ -101,17 +101,25 @@ export async function saveProfile(db: Db, userId: string, input: unknown): Promi
   return getProfile(db, userId);
 }
 
+/** Page views this close together are one visit: paging or refining keeps the same "new" markers. */
+export const JOBS_VISIT_GAP_MS = 30 * 60_000;
+
 /**
- * Record a visit to /jobs and return the previous one, so the page can mark listings first
- * seen since then as new.
+ * Record a /jobs page view and return when the previous visit ended, so the page can mark
+ * listings first seen since then as new (null on a first visit: nothing to compare with).
  */
 export async function markJobsVisited(db: Db, userId: string, now = new Date()): Promise<Date | null> {
-  const { lastJobsVisitAt } = await getProfile(db, userId);
+  const [row] = await db
+    .select({ last: profiles.lastJobsVisitAt, previous: profiles.previousJobsVisitAt })
+    .from(profiles)
+    .where(eq(profiles.userId, userId));
+  const sameVisit = row?.last && now.getTime() - row.last.getTime() < JOBS_VISIT_GAP_MS;
+  const previous = sameVisit ? (row.previous ?? null) : (row?.last ?? null);
   await db
     .insert(profiles)
-    .values({ userId, lastJobsVisitAt: now })
-    .onConflictDoUpdate({ target: profiles.userId, set: { lastJobsVisitAt: now } });
-  return lastJobsVisitAt;
+    .values({ userId, lastJobsVisitAt: now, previousJobsVisitAt: previous })
+    .onConflictDoUpdate({ target: profiles.userId, set: { lastJobsVisitAt: now, previousJobsVisitAt: previous } });
+  return previous;
 }
 
 /** The JSON shape of GET/PUT /api/profile. */

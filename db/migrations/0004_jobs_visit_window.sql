@@ -1,0 +1,1 @@
+ALTER TABLE "profiles" ADD COLUMN "previous_jobs_visit_at" timestamp with time zone;
