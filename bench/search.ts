@@ -489,6 +489,7 @@ function reportSearch(input: {
       'A plan that visits the heap tuple of every matching row (a bitmap heap scan over a broad language filter, a sequential scan for a salary order) reads most of the table per request.',
     '- Facet counts are the larger half of an uncached request: every option of five facets over all matching open listings. lib/search now counts them in one pass (it was one pass per facet, each with its own scan), but the pass still reads every matching row.',
     '- With the proposed covering index, facet counts and filtered newest-first pages read a ~20 MiB index (index-only scans, after VACUUM has set the visibility map) instead of the heap.',
+    '- Broad text queries (a common word, or a word and a negation, matching half the table) detoast and test the tsvector of every matching row, once for the page (ranked by ts_rank_cd) and once for the facets; no btree index helps there.',
     '- JIT is on on this server (the default). Plans costed above jit_above_cost (100,000) pay JIT compilation at run time; in probing, the old five-pass facet query paid 0.5–2.8 s of it. Turning JIT off for the app\'s connections (e.g. `connection: { jit: \'off\' }` in db/client.ts for postgres.js, or `ALTER DATABASE … SET jit = off`) is recommended; it is not measured here.',
     '- The route\'s 60 s facet cache hides all of this for repeated filters; the figures here are the uncached cost.',
     '',
