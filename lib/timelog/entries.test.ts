@@ -3,7 +3,7 @@ import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/s
 import { insertUser } from '../../test/support/factories';
 import { insertApplication, insertEntry, insertProject } from '../../test/support/time-factories';
 import { BadInputError, NotFoundError } from '../errors';
-import { createEntry, deleteEntry, entryJson, getEntry, listEntries, updateEntry } from './entries';
+import { createEntry, deleteEntry, entryJson, getEntry, listEntries, minutesOnApplication, updateEntry } from './entries';
 import { logChoices } from './form';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -146,5 +146,16 @@ describe(`time entries (${TEST_DRIVER})`, () => {
       projects: [{ id: project.id, label: 'mine' }],
       applications: [{ id: application.id, label: 'Go dev · Acme' }],
     });
+  });
+
+  it("sums the minutes logged on an application, and nothing for another user's", async () => {
+    const application = await insertApplication(database.db, alice.id);
+    expect(await minutesOnApplication(database.db, alice.id, application.id)).toBe(0);
+    await insertEntry(database.db, alice.id, { kind: 'applying', applicationId: application.id, minutes: 25 });
+    await insertEntry(database.db, alice.id, { kind: 'applying', applicationId: application.id, minutes: 20 });
+    await insertEntry(database.db, alice.id, { kind: 'applying', minutes: 60 });
+    expect(await minutesOnApplication(database.db, alice.id, application.id)).toBe(45);
+    expect(await minutesOnApplication(database.db, bob.id, application.id)).toBe(0);
+    expect(await minutesOnApplication(database.db, alice.id, 'not-a-uuid')).toBe(0);
   });
 });

@@ -140,3 +140,13 @@ export async function deleteEntry(db: Db, userId: string, id: string): Promise<v
     .returning({ id: timeEntries.id });
   if (deleted.length === 0) throw new NotFoundError('No time entry with that id');
 }
+
+/** Minutes the user logged against one of their applications (0 for none, or for another user's). */
+export async function minutesOnApplication(db: Db, userId: string, applicationId: string): Promise<number> {
+  if (!isUuid(applicationId)) return 0;
+  const [row] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)::int` })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.userId, userId), eq(timeEntries.applicationId, applicationId)));
+  return Number(row?.minutes ?? 0);
+}

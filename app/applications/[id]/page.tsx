@@ -6,6 +6,8 @@ import { getApplication, timeline } from '@/lib/applications/applications';
 import { STATUS_LABEL } from '@/lib/applications/schemas';
 import { requirePageUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
+import { minutesOnApplication } from '@/lib/timelog/entries';
+import { formatMinutes } from '@/lib/timelog/labels';
 import { Badge, Card } from '../../components/ui';
 import { dayValue, formatDay, STATUS_TONE } from '../format';
 import { DeleteForm } from './delete-form';
@@ -28,7 +30,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const events = await timeline(db, user.id, application.id);
+  const [events, minutesSpent] = await Promise.all([timeline(db, user.id, application.id), minutesOnApplication(db, user.id, application.id)]);
   const confirmDelete = (await searchParams).confirm === 'delete';
   const a = application;
 
@@ -80,6 +82,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       <aside className="space-y-4">
         <Card title="Status">
           <StatusForm id={a.id} status={a.status} />
+        </Card>
+        <Card title="Time spent">
+          <p className="text-sm text-slate-600">
+            {minutesSpent > 0 ? `${formatMinutes(minutesSpent)} logged on this application.` : 'No time logged on this application yet.'}
+          </p>
+          <Link href={`/log?applicationId=${a.id}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+            Log time on this application
+          </Link>
         </Card>
         <Card title="Timeline">
           <ol className="space-y-3 border-l border-slate-200 pl-4 text-sm" aria-label="Timeline">
