@@ -296,6 +296,18 @@ describe(`ingestion under bad input from a real HTTP server (${TEST_DRIVER})`, (
     expect(json.counts.skipped).toBeGreaterThanOrEqual(2);
   });
 
+  it('stores text holding NUL and other control characters, which PostgreSQL text cannot hold as sent', async () => {
+    const data = JSON.parse(REMOTIVE_JSON.replace(/^\uFEFF/, '')) as { jobs: Record<string, unknown>[] };
+    data.jobs[0] = { ...data.jobs[0], title: 'Backend\u0000 Engineer\u0007 (Node.js)', company_name: 'Lambda\u0000 Co', description: '<p>Build\u0000 our APIs.</p>' };
+    server.route('/jobs', (_req, res) => send(res, JSON.stringify(data), JSON_TYPE));
+    const result = await ingest(remotive, '/jobs');
+    expect(result.error).toBeNull();
+    expect(result).toMatchObject({ status: 'succeeded', counts: { new: 3, failed: 0 } });
+    const [stored] = await database.db.select().from(listings).where(eq(listings.externalId, '3000001'));
+    expect(stored).toMatchObject({ title: 'Backend Engineer (Node.js)', company: 'Lambda Co' });
+    expect(stored!.descriptionHtml).toBe('<p>Build our APIs.</p>');
+  });
+
   it('stores descriptions sanitized and reads odd date formats per item', async () => {
     const feed = WWR_FEED.replace('&lt;p&gt;Pipelines in Python.&lt;/p&gt;', '&lt;p onclick="steal()"&gt;Pipelines in Python.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;a href="javascript:alert(2)"&gt;apply&lt;/a&gt;')
       .replace('<pubDate>Mon, 03 Mar 2025 09:05:00 +0000</pubDate>', '<pubDate>2025-03-03 09:05</pubDate>')

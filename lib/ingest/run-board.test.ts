@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applications, boards, ingestRuns, listings } from '../../db/schema';
 import { queryRows } from '../../db/types';
 import { FetchError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, RawListing, ScrapeResult } from '../../scrapers/types';
 import { insertUser } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { ingestBoard } from './run-board';
+import { describeError, ingestBoard } from './run-board';
 import { upsertListings } from './store';
 
 const noFetch: FetchText = () => Promise.reject(new Error('fake boards do not fetch'));
@@ -248,8 +248,20 @@ describe(`ingestBoard (${TEST_DRIVER})`, () => {
   it('runs one ingestion of a board at a time; concurrent upserts never duplicate', async () => {
     const fake = fakeBoard('theta');
     fake.respond([item('theta', 1), item('theta', 2)]);
-    const results = await Promise.all([run(fake.board), run(fake.board)]);
-    expect(results.map((r) => r.status).sort()).toEqual(['busy', 'succeeded']);
+    // The first run is held inside its scrape (lease taken) until the second has been turned
+    // away: left to race, a first run of a fake board can finish before the second starts.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: BoardDefinition = { ...fake.board, scrape: (ctx) => gate.then(() => fake.board.scrape(ctx)) };
+    const first = run(held);
+    await vi.waitFor(async () => {
+      const [row] = await database.db.select({ runningSince: boards.runningSince }).from(boards).where(eq(boards.id, 'theta'));
+      expect(row?.runningSince).toBeTruthy();
+    }, { timeout: 10_000 });
+    const second = await run(held);
+    release();
+    expect([(await first).status, second.status]).toEqual(['succeeded', 'busy']);
+    expect(second.error).toBe('another process is ingesting this board right now');
 
     const { prepareListing, contentHash } = await import('./prepare');
     const { validateRawListing } = await import('./validate');
@@ -298,5 +310,21 @@ describe(`ingestBoard (${TEST_DRIVER})`, () => {
     const freed = await database.db.select({ duplicateOf: listings.duplicateOf }).from(listings).where(eq(listings.boardId, 'board-b'));
     // Freed from the removed primary; the two board-b listings are on one board, so neither is a copy of the other.
     expect(freed.map((r) => r.duplicateOf)).toEqual([null, null]);
+  });
+});
+
+describe('describeError', () => {
+  it('names the database error of a failed query instead of repeating its statement and parameters', () => {
+    const failed = new Error(`Failed query: insert into listings (...)\nparams: ${'x'.repeat(1_000_000)}`, {
+      cause: new Error('unsupported Unicode escape sequence'),
+    });
+    expect(describeError(failed)).toBe('database error: unsupported Unicode escape sequence');
+  });
+
+  it('caps any message at 1000 characters', () => {
+    const message = describeError(new TypeError('y'.repeat(5000)));
+    expect(message).toHaveLength(1000);
+    expect(message.startsWith('TypeError: yyy')).toBe(true);
+    expect(message.endsWith('…')).toBe(true);
   });
 });

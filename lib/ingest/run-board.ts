@@ -55,11 +55,20 @@ export interface BoardIngestResult {
 const MAX_PROBLEMS = 50;
 const zeroCounts = (): IngestCounts => ({ fetched: 0, new: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0, failed: 0 });
 
-/** A message a user can act on, from whatever a board run threw. */
+const MAX_ERROR_LENGTH = 1000;
+
+/** A message a user can act on, from whatever a board run threw; short enough for the /boards page. */
 export function describeError(error: unknown): string {
-  if (error instanceof FetchError || error instanceof ParseError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  let message: string;
+  if (error instanceof FetchError || error instanceof ParseError) message = error.message;
+  else if (error instanceof Error) {
+    // drizzle's "Failed query: <statement> params: <...>" holds a whole batch (megabytes); its cause says what failed.
+    message =
+      error.message.startsWith('Failed query') && error.cause instanceof Error
+        ? `database error: ${error.cause.message}`
+        : `${error.name}: ${error.message}`;
+  } else message = String(error);
+  return message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH - 1)}…` : message;
 }
 
 interface Sorted {

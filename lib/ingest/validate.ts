@@ -10,7 +10,12 @@ const httpUrl = z
   .max(2048)
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an absolute http(s) URL');
 
-const text = (max: number) => z.string().trim().max(max);
+// NUL cannot be stored in PostgreSQL text at all (one such item would fail its whole batch, and
+// so the board, on every run), and the other C0 controls only garble. Tab, newline and CR stay.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const withoutControls = (value: string) => value.replace(CONTROL_CHARACTERS, '');
+
+const text = (max: number) => z.string().overwrite(withoutControls).trim().max(max);
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
 
@@ -22,8 +27,8 @@ export const rawListingSchema = z.object({
   company: optionalText(200),
   location: optionalText(300),
   salaryText: optionalText(200),
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(60),
-  descriptionHtml: z.string().max(200_000),
+  tags: z.array(z.string().overwrite(withoutControls).trim().toLowerCase().min(1).max(60)).max(60),
+  descriptionHtml: z.string().overwrite(withoutControls).max(200_000),
   postedAt: z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), 'is not a valid date').nullable(),
   stated: z
     .object({
