@@ -60,6 +60,8 @@ export function useBrowser(): BrowserSession {
   };
 
   beforeAll(async () => {
+    const problem = inject('chromiumProblem');
+    if (problem) throw new Error(problem);
     browser = await launchChromium();
   });
   afterAll(async () => {
