@@ -16,7 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-              <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 font-mono text-sm text-white">
+              <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 font-mono text-sm text-white">
                 t/
               </span>
               trackend

@@ -22,9 +22,9 @@ describe('sanitizeListingHtml', () => {
   });
 
   it('neutralises javascript: and data: links and opens safe links safely', () => {
-    expect(sanitizeListingHtml('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>');
-    expect(sanitizeListingHtml('<a href="JaVaScRiPt:alert(1)">x</a>')).toBe('<a>x</a>');
-    expect(sanitizeListingHtml('<a href="data:text/html,<script>alert(1)</script>">x</a>')).toBe('<a>x</a>');
+    expect(sanitizeListingHtml('<a href="javascript:alert(1)">x</a>')).toBe('<span>x</span>');
+    expect(sanitizeListingHtml('<a href="JaVaScRiPt:alert(1)">x</a>')).toBe('<span>x</span>');
+    expect(sanitizeListingHtml('<a href="data:text/html,<script>alert(1)</script>">x</a>')).toBe('<span>x</span>');
     expect(sanitizeListingHtml('<a href="https://jobs.example/apply" onclick="x()">Apply</a>')).toBe(
       '<a href="https://jobs.example/apply" target="_blank" rel="nofollow noopener noreferrer ugc">Apply</a>',
     );

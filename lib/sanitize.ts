@@ -9,7 +9,7 @@ const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'pre',
-    'blockquote', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd',
+    'blockquote', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'dl', 'dt', 'dd',
   ],
   allowedAttributes: { a: ['href', 'target', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -22,13 +22,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
     h2: 'h4',
     // Runs before the scheme filter, so it checks the scheme itself; links open in a new tab
     // without giving the board's page a handle on ours.
-    a: (tagName, attribs): sanitizeHtml.Tag => ({
-      tagName,
-      attribs:
-        attribs.href && SAFE_HREF.test(attribs.href.trim())
-          ? { href: attribs.href.trim(), target: '_blank', rel: 'nofollow noopener noreferrer ugc' }
-          : {},
-    }),
+    // A link with no safe target becomes plain text, not a dead link styled as one.
+    a: (_tagName, attribs): sanitizeHtml.Tag =>
+      attribs.href && SAFE_HREF.test(attribs.href.trim())
+        ? { tagName: 'a', attribs: { href: attribs.href.trim(), target: '_blank', rel: 'nofollow noopener noreferrer ugc' } }
+        : { tagName: 'span', attribs: {} },
   },
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math'],
 };

@@ -58,7 +58,7 @@ export default async function BoardsPage() {
             </form>
           ) : null}
           <form action={refreshBoards}>
-            <button disabled={running} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <button disabled={running} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
               {running ? 'Refreshing…' : 'Refresh boards now'}
             </button>
           </form>

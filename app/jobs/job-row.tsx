@@ -18,11 +18,11 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
     <li className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-semibold">
+          <h2 className="font-semibold">
             <Link href={`/jobs/${job.id}${backQuery ? `?from=${encodeURIComponent(backQuery)}` : ''}`} className="hover:underline">
               {job.title}
             </Link>
-          </h3>
+          </h2>
           <p className="mt-0.5 text-sm text-slate-600">
             {job.company ?? 'Company not stated'}
             {' · '}

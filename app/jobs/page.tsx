@@ -136,7 +136,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <p className="mt-1 text-sm text-slate-600">Read the boards now, or load the bundled sample listings to try trackend without a network.</p>
             <div className="mt-4 flex flex-wrap gap-2">
               <form action={refreshBoards}>
-                <button className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">Refresh boards now</button>
+                <button className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">Refresh boards now</button>
               </form>
               <form action={loadSampleListings}>
                 <button className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium">Load sample listings</button>
