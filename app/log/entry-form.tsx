@@ -17,7 +17,7 @@ export interface EntryDefaults extends ActivityDefaults {
 /** The manual entry form, for adding (no id) or editing (with id). Field errors show beside each field. */
 export function EntryForm({ defaults, projects, applications }: { defaults: EntryDefaults; projects: Choice[]; applications: Choice[] }) {
   const editing = Boolean(defaults.id);
-  const { state, pending, onSubmit, formRef } = useFormAction(editing ? updateEntryAction : createEntryAction, { resetOnSuccess: !editing });
+  const { state, pending, ready, onSubmit, formRef } = useFormAction(editing ? updateEntryAction : createEntryAction, { resetOnSuccess: !editing });
   const errors = state.fields ?? {};
   const prefix = editing ? `edit-${defaults.id}` : 'entry';
   const when = errors.startedAt ?? errors.time;
@@ -84,7 +84,7 @@ export function EntryForm({ defaults, projects, applications }: { defaults: Entr
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={pending || !ready} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Saving…' : editing ? 'Save changes' : 'Add entry'}
         </button>
         <p role="status" className="text-sm">

@@ -89,7 +89,7 @@ function RunningTimer({
 }
 
 function StartForm({ projects, applications, defaults }: { projects: Choice[]; applications: Choice[]; defaults?: ActivityDefaults }) {
-  const { state, pending, onSubmit } = useFormAction(startTimerAction);
+  const { state, pending, ready, onSubmit } = useFormAction(startTimerAction);
   const errors = state.fields ?? {};
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
@@ -102,7 +102,7 @@ function StartForm({ projects, applications, defaults }: { projects: Choice[]; a
         </label>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-emerald-700 px-5 py-2 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={pending || !ready} className="rounded-md bg-emerald-700 px-5 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Starting…' : 'Start timer'}
         </button>
         <Status state={state} />

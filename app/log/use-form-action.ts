@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useRef, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 
 export interface ActionState {
   ok?: string;
@@ -21,10 +21,14 @@ export function useFormAction(action: (previous: ActionState, formData: FormData
     return next;
   }, {});
   const [, startTransition] = useTransition();
+  // Until React has hydrated, submitting would be a plain GET that loses the input: keep the
+  // submit buttons disabled until then (a fraction of a second on a normal load).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(() => dispatch(formData));
   };
-  return { state, pending, onSubmit, formRef };
+  return { state, pending, ready, onSubmit, formRef };
 }

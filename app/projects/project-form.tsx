@@ -33,7 +33,7 @@ function Field({ label, name, error, prefix, children }: { label: string; name: 
 /** Add a project (no id) or edit one. */
 export function ProjectForm({ defaults = {} }: { defaults?: ProjectDefaults }) {
   const editing = Boolean(defaults.id);
-  const { state, pending, onSubmit, formRef } = useFormAction(editing ? updateProjectAction : createProjectAction, { resetOnSuccess: !editing });
+  const { state, pending, ready, onSubmit, formRef } = useFormAction(editing ? updateProjectAction : createProjectAction, { resetOnSuccess: !editing });
   const errors = state.fields ?? {};
   const prefix = editing ? `project-${defaults.id}` : 'project-new';
   const described = (name: string) => ({
@@ -78,7 +78,7 @@ export function ProjectForm({ defaults = {} }: { defaults?: ProjectDefaults }) {
         {errors.status ? <span className="text-xs text-red-600">{errors.status}</span> : null}
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={pending || !ready} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Saving…' : editing ? 'Save project' : 'Add project'}
         </button>
         <p role="status" className="text-sm">
