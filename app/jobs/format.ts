@@ -37,3 +37,10 @@ export function age(postedAt: string, now = Date.now()): string {
   const days = Math.round(hours / 24);
   return days < 60 ? `${days}d ago` : `${Math.round(days / 30)}mo ago`;
 }
+
+/** "Remote · Berlin", but never "Remote · Remote": the location is shown only when it adds something. */
+export function whereText(remote: keyof typeof REMOTE_LABEL, location: string | null): string {
+  const label = REMOTE_LABEL[remote];
+  const place = location?.trim();
+  return place && place.toLowerCase() !== label.toLowerCase() ? `${label} · ${place}` : label;
+}

@@ -3,7 +3,7 @@ import type { ListingState } from '@/lib/applications/listing-state';
 import { STATUS_LABEL } from '@/lib/applications/statuses';
 import type { JobSummary } from '@/lib/search/search';
 import { Badge } from '../components/ui';
-import { age, formatSalary, languageLabel, REMOTE_LABEL } from './format';
+import { age, formatSalary, languageLabel, whereText } from './format';
 
 /** "Saved", "Applied", or "Applied (Interviewing)" for the signed-in user's application. */
 function pipelineLabel(status: NonNullable<ListingState['application']>['status']): string {
@@ -26,8 +26,7 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
           <p className="mt-0.5 text-sm text-slate-600">
             {job.company ?? 'Company not stated'}
             {' · '}
-            {REMOTE_LABEL[job.remote]}
-            {job.location ? ` · ${job.location}` : ''}
+            {whereText(job.remote, job.location)}
           </p>
         </div>
         <div className="text-right text-sm">

@@ -7,7 +7,7 @@ import { currentUser } from '@/lib/auth/session';
 import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getListing, similarListings } from '@/lib/search/listing';
 import { Badge, Card } from '../../components/ui';
-import { age, formatSalary, languageLabel, REMOTE_LABEL } from '../format';
+import { age, formatSalary, languageLabel, whereText } from '../format';
 import { ListingActions } from './listing-actions';
 
 export const dynamic = 'force-dynamic';
@@ -44,8 +44,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
         <header>
           <h1 className="text-2xl font-semibold tracking-tight">{listing.title}</h1>
           <p className="mt-1 text-slate-600">
-            {listing.company ?? 'Company not stated'} · {REMOTE_LABEL[listing.remote]}
-            {listing.location ? ` · ${listing.location}` : ''} · posted {age(listing.postedAt)}
+            {listing.company ?? 'Company not stated'} · {whereText(listing.remote, listing.location)} · posted {age(listing.postedAt)}
           </p>
           {listing.removed ? (
             <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">The board no longer lists this job.</p>
