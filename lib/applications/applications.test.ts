@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications } from '../../db/schema';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { insertBoard, insertListing, insertUser } from '../../test/support/factories';
-import { insertApplication } from '../../test/support/application-factories';
+import { insertApplication, insertBoard, insertListing, insertUser } from '../../test/support/factories';
 import { BadInputError, NotFoundError } from '../errors';
 import {
   changeStatus,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { insertUser } from '../../test/support/factories';
-import { insertApplication } from '../../test/support/application-factories';
+import { insertApplication, insertUser } from '../../test/support/factories';
 import { changeStatus, createManual } from './applications';
 import { applicationStats } from './stats';
 

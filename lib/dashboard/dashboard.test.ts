@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { insertBoard, insertListing, insertUser } from '../../test/support/factories';
-import { insertApplication, insertApplicationEvent, insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
+import { insertApplication, insertApplicationEvent, insertBoard, insertListing, insertUser } from '../../test/support/factories';
+import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
 import { getDashboard } from './dashboard';
 
 const at = (iso: string) => new Date(iso);

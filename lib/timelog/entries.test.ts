@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { insertUser } from '../../test/support/factories';
-import { insertApplication, insertEntry, insertProject } from '../../test/support/time-factories';
+import { insertApplication, insertUser } from '../../test/support/factories';
+import { insertEntry, insertProject } from '../../test/support/time-factories';
 import { BadInputError, NotFoundError } from '../errors';
 import { createEntry, deleteEntry, entryJson, getEntry, listEntries, minutesOnApplication, updateEntry } from './entries';
 import { logChoices } from './form';

@@ -1,4 +1,4 @@
-import { boards, listings, users, type NewListing } from '../../db/schema';
+import { applicationEvents, applications, boards, listings, users, type NewApplication, type NewListing } from '../../db/schema';
 import type { Db } from '../../db/types';
 
 // Small row builders for tests: each fills the required columns and takes overrides.
@@ -36,4 +36,27 @@ export async function insertListing(db: Db, boardId: string, overrides: Partial<
 export async function insertUser(db: Db, email = `user${next()}@example.com`) {
   const [user] = await db.insert(users).values({ email, name: email.split('@')[0] }).returning();
   return user!;
+}
+
+/** An application straight into the table (no events), for tests that need a given shape fast. */
+export async function insertApplication(db: Db, userId: string, overrides: Partial<Omit<NewApplication, 'userId'>> = {}) {
+  const n = next();
+  const [row] = await db
+    .insert(applications)
+    .values({ userId, company: `Company ${n}`, title: `Backend Engineer ${n}`, url: `https://jobs.example/a/${n}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function insertApplicationEvent(
+  db: Db,
+  userId: string,
+  applicationId: string,
+  overrides: Partial<typeof applicationEvents.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(applicationEvents)
+    .values({ userId, applicationId, toStatus: 'applied', ...overrides })
+    .returning();
+  return row!;
 }

@@ -1,4 +1,4 @@
-import { applicationEvents, applications, profiles, projects, timeEntries, type NewApplication } from '../../db/schema';
+import { profiles, projects, timeEntries } from '../../db/schema';
 import type { Db } from '../../db/types';
 
 // Row builders for the time log, projects and dashboard tests. Each fills the required
@@ -7,7 +7,6 @@ import type { Db } from '../../db/types';
 type ProfileRow = typeof profiles.$inferInsert;
 type ProjectRow = typeof projects.$inferInsert;
 type EntryRow = typeof timeEntries.$inferInsert;
-type EventRow = typeof applicationEvents.$inferInsert;
 
 let counter = 0;
 
@@ -39,23 +38,6 @@ export async function insertEntry(db: Db, userId: string, overrides: Partial<Omi
       startedAt: new Date('2026-11-23T09:00:00Z'),
       ...overrides,
     })
-    .returning();
-  return row!;
-}
-
-export async function insertApplication(db: Db, userId: string, overrides: Partial<Omit<NewApplication, 'userId'>> = {}) {
-  const n = ++counter;
-  const [row] = await db
-    .insert(applications)
-    .values({ userId, title: `Backend Engineer ${n}`, company: `Company ${n}`, ...overrides })
-    .returning();
-  return row!;
-}
-
-export async function insertApplicationEvent(db: Db, userId: string, applicationId: string, overrides: Partial<EventRow> = {}) {
-  const [row] = await db
-    .insert(applicationEvents)
-    .values({ userId, applicationId, toStatus: 'applied', ...overrides })
     .returning();
   return row!;
 }
