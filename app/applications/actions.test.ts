@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { createManual, getApplication, listApplications, timeline } from '@/lib/applications/applications';
 import { insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/navigation', () => ({
   redirect: vi.fn((to: string) => {
@@ -32,13 +26,14 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
   let bob: string;
   beforeAll(async () => {
     t = await createTestDatabase();
+    acting.db = t.db;
     alice = (await insertUser(t.db)).id;
     bob = (await insertUser(t.db)).id;
   });
   afterAll(async () => t?.close());
 
   it('asks for sign-in in every action', async () => {
-    actingUserId = null;
+    acting.userId = null;
     const data = form({ id: '00000000-0000-4000-8000-000000000000', company: 'A', title: 'B', status: 'applied' });
     for (const action of [actions.addApplication, actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {
       expect(await action({}, data)).toMatchObject({ error: 'Your session ended. Sign in again to continue.' });
@@ -46,7 +41,7 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
   });
 
   it('adds an application, with field errors for bad input', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const bad = await actions.addApplication({}, form({ company: '', title: 'Dev', url: 'not a link', status: 'saved', notes: '' }));
     expect(bad.fields).toMatchObject({ company: expect.any(String), url: expect.any(String) });
     // The form shows what was sent again.
@@ -57,7 +52,7 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
   });
 
   it('saves details, moves with a note, clears the follow-up, marks ghosted and deletes', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const app = await createManual(t.db, alice, { company: 'Flow', title: 'Dev' });
     const badDate = await actions.saveDetails({}, form({ id: app.id, company: 'Flow', nextFollowUpAt: 'someday' }));
     expect(badDate).toMatchObject({ error: 'Check the highlighted fields.', fields: { nextFollowUpAt: expect.any(String) } });
@@ -77,7 +72,7 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
     const app = await createManual(t.db, alice, { company: 'Private', title: 'Mine', status: 'applied', nextFollowUpAt: '2026-12-01', notes: 'secret' });
     const before = await getApplication(t.db, alice, app.id);
     const events = await timeline(t.db, alice, app.id);
-    actingUserId = bob;
+    acting.userId = bob;
     for (const id of [app.id, 'nope']) {
       const data = form({ id, notes: 'pwned', company: 'X', status: 'rejected', note: 'x' });
       for (const action of [actions.saveDetails, actions.moveApplication, actions.markGhostedAction, actions.clearFollowUp, actions.removeApplication]) {

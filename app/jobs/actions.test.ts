@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { createFromListing, getApplication, listApplications, timeline } from '@/lib/applications/applications';
 import { listingStates } from '@/lib/applications/listing-state';
 import { insertBoard, insertListing, insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const { dismissJob, markApplied, saveListing, undismissJob } = await import('./actions');
 
@@ -29,6 +23,7 @@ describe(`/jobs/[id] actions (${TEST_DRIVER})`, () => {
   let boardId: string;
   beforeAll(async () => {
     t = await createTestDatabase();
+    acting.db = t.db;
     alice = (await insertUser(t.db)).id;
     bob = (await insertUser(t.db)).id;
     boardId = (await insertBoard(t.db)).id;
@@ -36,7 +31,7 @@ describe(`/jobs/[id] actions (${TEST_DRIVER})`, () => {
   afterAll(async () => t?.close());
 
   it('asks for sign-in', async () => {
-    actingUserId = null;
+    acting.userId = null;
     const listing = await insertListing(t.db, boardId);
     for (const action of [saveListing, markApplied, dismissJob, undismissJob]) {
       expect(await action({}, form(listing.id))).toEqual({ error: 'Sign in to keep track of jobs.' });
@@ -44,7 +39,7 @@ describe(`/jobs/[id] actions (${TEST_DRIVER})`, () => {
   });
 
   it('saves, marks applied, dismisses and undoes', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const listing = await insertListing(t.db, boardId);
     expect(await saveListing({}, form(listing.id))).toEqual({ ok: 'Saved to your applications.' });
     expect(await saveListing({}, form(listing.id))).toEqual({ ok: 'Already in your applications.' });
@@ -59,7 +54,7 @@ describe(`/jobs/[id] actions (${TEST_DRIVER})`, () => {
   });
 
   it('answers "no longer exists" for unknown or malformed listing ids', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     for (const id of ['999999999', 'abc', '-1', '']) {
       for (const action of [saveListing, markApplied, dismissJob, undismissJob]) {
         expect(await action({}, form(id))).toEqual({ error: 'That listing no longer exists.' });
@@ -70,10 +65,10 @@ describe(`/jobs/[id] actions (${TEST_DRIVER})`, () => {
   it("never touches another user's application or dismissal", async () => {
     const listing = await insertListing(t.db, boardId);
     const { application } = await createFromListing(t.db, alice, { listingId: listing.id });
-    actingUserId = alice;
+    acting.userId = alice;
     await dismissJob({}, form(listing.id));
     const before = await getApplication(t.db, alice, application.id);
-    actingUserId = bob;
+    acting.userId = bob;
     await markApplied({}, form(listing.id));
     await undismissJob({}, form(listing.id));
     await saveListing({}, form(listing.id));

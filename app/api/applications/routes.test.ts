@@ -1,19 +1,13 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { getApplication, timeline } from '@/lib/applications/applications';
 import { insertBoard, insertListing, insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 const collection = await import('./route');
 const one = await import('./[id]/route');
 const exporter = await import('./export.csv/route');
@@ -34,13 +28,14 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   let bob: string;
   beforeAll(async () => {
     t = await createTestDatabase();
+    acting.db = t.db;
     alice = (await insertUser(t.db)).id;
     bob = (await insertUser(t.db)).id;
   });
   afterAll(async () => t?.close());
 
   it('answers 401 on every route when signed out', async () => {
-    actingUserId = null;
+    acting.userId = null;
     const id = '00000000-0000-4000-8000-000000000000';
     const responses = await Promise.all([
       collection.GET(req('')),
@@ -55,7 +50,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   });
 
   it('creates by hand (201) and from a listing (201, then 200 for the same listing)', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const manual = await post({ company: 'Acme', title: 'Backend Dev', url: 'https://acme.example/1', status: 'applied', notes: 'hi' });
     expect(manual.status).toBe(201);
     const body = (await manual.json()) as AppJson & Record<string, unknown>;
@@ -76,7 +71,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   });
 
   it('answers 400 with field errors for bad bodies', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const bad = await post({ company: '', title: 'x', url: 'ftp://nope', status: 'hired' });
     expect(bad.status).toBe(400);
     expect(Object.keys(((await bad.json()) as { fields: object }).fields).sort()).toEqual(['company', 'status', 'url']);
@@ -88,7 +83,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   });
 
   it('lists only the caller’s applications, filtered and sorted', async () => {
-    actingUserId = bob;
+    acting.userId = bob;
     await post({ company: 'Bobco', title: 'Rust dev', status: 'screening' });
     await post({ company: 'Another', title: 'Go dev' });
     const list = (await (await collection.GET(req('?sort=company'))).json()) as { items: AppJson[] };
@@ -98,7 +93,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   });
 
   it('reads, patches (status with a note) and deletes one application', async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const created = (await (await post({ company: 'Patch Co', title: 'Dev' })).json()) as AppJson;
     const got = await one.GET(req(`/${created.id}`), ctx(created.id));
     expect(got.status).toBe(200);
@@ -119,11 +114,11 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
   });
 
   it("answers 404 for another user's application on every route, and changes nothing", async () => {
-    actingUserId = alice;
+    acting.userId = alice;
     const mine = (await (await post({ company: 'Secret', title: 'Mine', notes: 'private' })).json()) as AppJson;
     const before = await getApplication(t.db, alice, mine.id);
     const beforeEvents = await timeline(t.db, alice, mine.id);
-    actingUserId = bob;
+    acting.userId = bob;
     for (const id of [mine.id, 'not-a-uuid', '1', '00000000-0000-4000-8000-000000000000']) {
       const responses = [
         await one.GET(req(`/${id}`), ctx(id)),
@@ -142,7 +137,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
 
   it('exports CSV as an attachment with formulas neutralised', async () => {
     const user = (await insertUser(t.db)).id;
-    actingUserId = user;
+    acting.userId = user;
     await post({ company: '=HYPERLINK("http://evil.example","win")', title: 'Dev' });
     const response = await exporter.GET();
     expect(response.status).toBe(200);
@@ -155,7 +150,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
 
   it('imports CSV: preview, all-or-nothing, no duplicates on re-import, size cap', async () => {
     const user = (await insertUser(t.db)).id;
-    actingUserId = user;
+    acting.userId = user;
     const sheet = 'Company,Position,Date Applied,Status\nAcme,Dev,2026-11-01,Applied\nBeta,Dev,11/2/2026,Interview\n';
 
     const preview = await csvPost(sheet, '?dryRun=1');

@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 import { insertEntry, insertProfile } from '@/test/support/time-factories';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 const { GET } = await import('./route');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  acting.db = t.db;
 });
 afterAll(async () => t?.close());
 
@@ -24,7 +19,7 @@ const get = (query = '') => GET(new Request(`http://localhost/api/dashboard${que
 
 describe(`/api/dashboard (${TEST_DRIVER})`, () => {
   it('answers 401 when signed out', async () => {
-    actingUserId = null;
+    acting.userId = null;
     expect((await get('?date=2026-11-25')).status).toBe(401);
   });
 
@@ -35,7 +30,7 @@ describe(`/api/dashboard (${TEST_DRIVER})`, () => {
     await insertEntry(t.db, user.id, { kind: 'applying', startedAt: new Date('2026-11-25T09:00:00Z'), minutes: 50 });
     await insertEntry(t.db, user.id, { kind: 'learning', area: 'dsa', startedAt: new Date('2026-11-24T09:00:00Z'), minutes: 30 });
     await insertEntry(t.db, other.id, { kind: 'building', startedAt: new Date('2026-11-25T09:00:00Z'), minutes: 200 });
-    actingUserId = user.id;
+    acting.userId = user.id;
     const response = await get('?date=2026-11-25');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { today: object; week: object; guidance: { id: string }[] };
@@ -47,12 +42,12 @@ describe(`/api/dashboard (${TEST_DRIVER})`, () => {
   });
 
   it('answers the edges of the supported range', async () => {
-    actingUserId = (await insertUser(t.db)).id;
+    acting.userId = (await insertUser(t.db)).id;
     for (const query of ['?date=1970-01-01', '?date=2200-12-31']) expect((await get(query)).status, query).toBe(200);
   });
 
   it('answers 400 naming the date parameter for a bad date', async () => {
-    actingUserId = (await insertUser(t.db)).id;
+    acting.userId = (await insertUser(t.db)).id;
     for (const query of ['?date=2026-02-30', '?date=yesterday', '?date=', '?date=0001-01-01', '?date=2026-11-25&date=x', '?day=2026-11-25']) {
       const response = await get(query);
       expect(response.status, query).toBe(400);

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-db';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 const { GET, PUT } = await import('./route');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  acting.db = t.db;
 });
 afterAll(async () => t?.close());
 
@@ -31,25 +26,25 @@ const settings = {
 
 describe('/api/profile', () => {
   it('answers 401 to GET and PUT when signed out', async () => {
-    actingUserId = null;
+    acting.userId = null;
     expect((await GET()).status).toBe(401);
     expect((await put(settings)).status).toBe(401);
   });
 
   it("reads and writes only the signed-in user's profile", async () => {
     const [a, b] = [await insertUser(t.db), await insertUser(t.db)];
-    actingUserId = a.id;
+    acting.userId = a.id;
     const saved = await put(settings);
     expect(saved.status).toBe(200);
     expect(await saved.json()).toEqual({ ...settings, currency: 'USD' });
-    actingUserId = b.id;
+    acting.userId = b.id;
     expect(await (await GET()).json()).toMatchObject({ languages: [], timeZone: 'UTC', dailyApplyBudgetMinutes: 60, weeklyLearningGoalMinutes: 600 });
-    actingUserId = a.id;
+    acting.userId = a.id;
     expect(await (await GET()).json()).toMatchObject({ languages: ['go'], timeZone: 'America/New_York' });
   });
 
   it('answers 400 naming each bad field', async () => {
-    actingUserId = (await insertUser(t.db)).id;
+    acting.userId = (await insertUser(t.db)).id;
     const response = await put({ ...settings, languages: [], timeZone: 'Nowhere/Town' });
     expect(response.status).toBe(400);
     expect(Object.keys(((await response.json()) as { fields: object }).fields).sort()).toEqual(['languages', 'timeZone']);

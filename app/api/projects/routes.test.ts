@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 import { insertEntry, insertProject } from '@/test/support/time-factories';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 const collection = await import('./route');
 const item = await import('./[id]/route');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  acting.db = t.db;
 });
 afterAll(async () => t?.close());
 
@@ -30,7 +25,7 @@ const del = (id: string) => item.DELETE(new Request(url(`/api/projects/${id}`), 
 
 describe(`/api/projects (${TEST_DRIVER})`, () => {
   it('answers 401 when signed out', async () => {
-    actingUserId = null;
+    acting.userId = null;
     const id = crypto.randomUUID();
     const statuses = [(await collection.GET()).status, (await post({ name: 'x' })).status, (await getOne(id)).status, (await patch(id, {})).status, (await del(id)).status];
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
@@ -38,7 +33,7 @@ describe(`/api/projects (${TEST_DRIVER})`, () => {
 
   it('creates (201), lists with hours, patches and deletes', async () => {
     const user = await insertUser(t.db);
-    actingUserId = user.id;
+    acting.userId = user.id;
     const created = await post({ name: 'rate limiter', language: 'go', repoUrl: 'https://github.com/me/rl' });
     expect(created.status).toBe(201);
     const project = (await created.json()) as { id: string; status: string; hoursLogged: number };
@@ -58,7 +53,7 @@ describe(`/api/projects (${TEST_DRIVER})`, () => {
   it('answers 404 for another user\'s project exactly like a missing one', async () => {
     const owner = await insertUser(t.db);
     const project = await insertProject(t.db, owner.id, { name: 'secret' });
-    actingUserId = (await insertUser(t.db)).id;
+    acting.userId = (await insertUser(t.db)).id;
     const foreign = await getOne(project.id);
     const missing = await getOne(crypto.randomUUID());
     expect([foreign.status, missing.status]).toEqual([404, 404]);
@@ -67,7 +62,7 @@ describe(`/api/projects (${TEST_DRIVER})`, () => {
     expect((await del(project.id)).status).toBe(404);
     expect((await getOne('x')).status).toBe(404);
     expect(((await (await collection.GET()).json()) as { projects: unknown[] }).projects).toEqual([]);
-    actingUserId = owner.id;
+    acting.userId = owner.id;
     expect(((await (await getOne(project.id)).json()) as { name: string }).name).toBe('secret');
   });
 });

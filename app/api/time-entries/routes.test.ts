@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '@/lib/errors';
 import { insertUser } from '@/test/support/factories';
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 import { insertEntry, insertProfile, insertProject } from '@/test/support/time-factories';
 
 let t: TestDatabase;
-let actingUserId: string | null = null;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => {
-    if (!actingUserId) throw new UnauthorizedError();
-    return { id: actingUserId, email: null, name: null };
-  },
-}));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
+vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 const entries = await import('./route');
 const entry = await import('./[id]/route');
 const timer = await import('../timer/route');
@@ -21,6 +15,7 @@ const stop = await import('../timer/stop/route');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  acting.db = t.db;
 });
 afterAll(async () => t?.close());
 
@@ -36,7 +31,7 @@ const startTimer = (body: unknown) => start.POST(new Request(url('/api/timer/sta
 
 describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
   it('answers 401 to every route when signed out', async () => {
-    actingUserId = null;
+    acting.userId = null;
     const id = crypto.randomUUID();
     const statuses = [
       (await list()).status,
@@ -54,7 +49,7 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
 
   it('creates (201), reads, patches and deletes an entry', async () => {
     const user = await insertUser(t.db);
-    actingUserId = user.id;
+    acting.userId = user.id;
     const project = await insertProject(t.db, user.id);
     const created = await post({ kind: 'building', projectId: project.id, minutes: 50, startedAt: '2026-11-20T09:00:00Z', note: 'tests' });
     expect(created.status).toBe(201);
@@ -82,7 +77,7 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
   });
 
   it('answers 400 naming the fields, never 500', async () => {
-    actingUserId = (await insertUser(t.db)).id;
+    acting.userId = (await insertUser(t.db)).id;
     const bad = await post({ kind: 'learning', minutes: 2000, startedAt: 'soon' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: Record<string, string> }).fields).toEqual({
@@ -101,7 +96,7 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
 
   it('filters the list by local dates in the user\'s zone', async () => {
     const user = await insertUser(t.db);
-    actingUserId = user.id;
+    acting.userId = user.id;
     await insertProfile(t.db, user.id, { timeZone: 'America/New_York' });
     await insertEntry(t.db, user.id, { startedAt: new Date('2026-11-25T03:00:00Z'), minutes: 30 }); // 22:00 on the 24th in New York
     await insertEntry(t.db, user.id, { startedAt: new Date('2026-11-25T15:00:00Z'), minutes: 30 });
@@ -114,7 +109,7 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
     const owner = await insertUser(t.db);
     const other = await insertUser(t.db);
     const mine = await insertEntry(t.db, owner.id, { minutes: 40 });
-    actingUserId = other.id;
+    acting.userId = other.id;
     const missing = await getOne(crypto.randomUUID());
     const foreign = await getOne(mine.id);
     expect([missing.status, foreign.status]).toEqual([404, 404]);
@@ -128,14 +123,14 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
     const project = await insertProject(t.db, owner.id);
     const borrowed = await post({ kind: 'building', projectId: project.id, minutes: 5, startedAt: '2026-11-20T09:00:00Z' });
     expect(borrowed.status).toBe(400);
-    actingUserId = owner.id;
+    acting.userId = owner.id;
     expect(((await (await getOne(mine.id)).json()) as { minutes: number }).minutes).toBe(40);
   });
 
   it('runs one timer per user: start 201, second start 409, stop 201 with the entry', async () => {
     const user = await insertUser(t.db);
     const other = await insertUser(t.db);
-    actingUserId = user.id;
+    acting.userId = user.id;
     expect(await (await timer.GET()).json()).toEqual({ timer: null });
     expect((await stop.POST()).status).toBe(409);
     const started = await startTimer({ kind: 'learning', area: 'servers', note: 'http' });
@@ -146,12 +141,12 @@ describe(`/api/time-entries and /api/timer (${TEST_DRIVER})`, () => {
     expect(((await again.json()) as { error: string }).error).toBe('A timer is already running. Stop it first.');
 
     // The other user sees no timer and cannot stop or discard this one.
-    actingUserId = other.id;
+    acting.userId = other.id;
     expect(await (await timer.GET()).json()).toEqual({ timer: null });
     expect((await stop.POST()).status).toBe(409);
     expect((await timer.DELETE()).status).toBe(404);
 
-    actingUserId = user.id;
+    acting.userId = user.id;
     expect(((await (await timer.GET()).json()) as { timer: { area: string } }).timer.area).toBe('servers');
     const stopped = await stop.POST();
     expect(stopped.status).toBe(201);

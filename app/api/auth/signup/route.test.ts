@@ -4,14 +4,16 @@ vi.hoisted(() => {
   process.env.AUTH_BCRYPT_ROUNDS = '4';
 });
 
+import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-db';
 
 let t: TestDatabase;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: async () => t.db }));
+vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
 const { POST } = await import('./route');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  acting.db = t.db;
 });
 afterAll(async () => t?.close());
 
