@@ -47,3 +47,16 @@ export interface Salary {
   currency: string; // ISO 4217
   period: SalaryPeriod;
 }
+
+/** The application pipeline, in the order an application moves through it. */
+export const APPLICATION_STATUSES = ['saved', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn', 'ghosted'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const TIME_KINDS = ['applying', 'learning', 'building'] as const;
+export type TimeKind = (typeof TIME_KINDS)[number];
+
+/** The steps of the "become a backend developer" path that learning time is logged against. */
+export const LEARNING_AREAS = ['fundamentals', 'servers', 'dsa', 'databases', 'projects', 'deploying'] as const;
+export type LearningArea = (typeof LEARNING_AREAS)[number];
+
+export const PROJECT_STATUSES = ['building', 'deployed'] as const;

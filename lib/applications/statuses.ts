@@ -1,18 +1,8 @@
-// The pipeline's statuses and labels, free of database imports so client components can use
-// them. Must equal APPLICATION_STATUSES of db/schema/enums.ts (a test checks).
+// Labels for the pipeline's statuses (the list itself lives in lib/vocabulary, with the
+// other words the database enums are made of); free of database imports for client components.
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../vocabulary';
 
-export const APPLICATION_STATUSES = [
-  'saved',
-  'applied',
-  'screening',
-  'interviewing',
-  'offer',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'ghosted',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export { APPLICATION_STATUSES, type ApplicationStatus };
 
 export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   saved: 'Saved',

@@ -1,4 +1,4 @@
-import type { LEARNING_AREAS, TIME_KINDS } from '../../db/schema/enums';
+import type { LEARNING_AREAS, TIME_KINDS } from '../vocabulary';
 import { addDays, daysBetween, startOfDay } from '../timelog/zone';
 
 // Pure aggregation of time entries into local days, in the user's time zone.

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { projects, type Project } from '../../db/schema';
-import { PROJECT_STATUSES } from '../../db/schema/enums';
+import { PROJECT_STATUSES } from '../vocabulary';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError, NotFoundError } from '../errors';

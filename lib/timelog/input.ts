@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEARNING_AREAS, TIME_KINDS } from '../../db/schema/enums';
+import { LEARNING_AREAS, TIME_KINDS } from '../vocabulary';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
 

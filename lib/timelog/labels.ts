@@ -1,4 +1,4 @@
-import type { LEARNING_AREAS, TIME_KINDS } from '../../db/schema/enums';
+import type { LEARNING_AREAS, TIME_KINDS } from '../vocabulary';
 
 // Words shown to users for the time log's values. Type-only imports: safe in client components.
 
