@@ -63,7 +63,9 @@ describe(`migrations (${TEST_DRIVER})`, () => {
         'listings_board_id_external_id_index',
         'listings_languages_idx',
         'listings_search_idx',
-        'listings_posted_at_id_idx',
+        'listings_open_newest_idx',
+        'listings_open_salary_idx',
+        'listings_copies_board_idx',
       ]),
     );
     const gin = await queryRows<{ indexdef: string }>(
