@@ -29,27 +29,32 @@ export async function facetCounts(db: Db, filters: JobFilters, usdPerUnit: Recor
  * The SQL of the facet counts (also run bare by the search benchmark): one pass over the
  * listings that match every filter but at most one facet's, each row telling which facet
  * filters it meets, instead of one pass per facet. On a large table the passes, not the
- * counting, are the cost.
+ * counting, are the cost. The rows are first grouped by what the facets read (a few thousand
+ * distinct groups for 200,000 listings), so each facet's value is taken once per group, not
+ * once per listing: a third less time on broad filters in the search benchmark.
  */
 export function facetsQuery(filters: JobFilters, usdPerUnit: Record<string, number>): SQL {
   const named = FACET_NAMES.flatMap((name) => {
     const condition = facetCondition(filters, name);
-    return condition ? [{ name, condition, flag: sql.raw(`m.meets_${name}`) }] : [];
+    return condition ? [{ name, condition, flag: sql.raw(`meets_${name}`) }] : [];
   });
   const flags = named.map(({ name, condition }) => sql`(${condition}) is true as ${sql.raw(`meets_${name}`)}`);
   const othersMet = (name: FacetName) => {
-    const others = named.filter((facet) => facet.name !== name).map((facet) => facet.flag);
+    const others = named.filter((facet) => facet.name !== name).map((facet) => sql`m.${facet.flag}`);
     return others.length ? sql.join(others, sql` and `) : sql`true`;
   };
   const counted = FACET_NAMES.map((name) => sql`select ${sql.raw(`'${name}'::text`)} as facet, ${FACET_VALUES[name]} where ${othersMet(name)}`);
   // Rows failing two or more facet filters count in no facet. (offset 0 keeps the planner from
-  // inlining m into each facet's branch, which would test every filter once per branch.)
+  // inlining r into its grouping, which would test every filter once more per row.)
   const anyCounted = named.length > 1 ? sql`where (${sql.join(named.map((facet) => sql`${facet.flag}::int`), sql` + `)}) >= ${named.length - 1}` : sql``;
-  return sql`select v.facet, v.value, count(*)::int as n
-    from (select l.languages, l.seniority, l.role, l.remote, l.board_id${sql.join(flags.map((flag) => sql`, ${flag}`))}
-          from listings l where ${sql.join(baseConditions(filters, usdPerUnit), sql` and `)}
-          offset 0) m
+  const grouped = sql.join([sql`languages, seniority, role, remote, board_id`, ...named.map((facet) => facet.flag)], sql`, `);
+  return sql`select v.facet, v.value, sum(m.n)::int as n
+    from (select ${grouped}, count(*) as n
+          from (select l.languages, l.seniority, l.role, l.remote, l.board_id${sql.join(flags.map((flag) => sql`, ${flag}`))}
+                from listings l where ${sql.join(baseConditions(filters, usdPerUnit), sql` and `)}
+                offset 0) r
+          ${anyCounted}
+          group by ${grouped}) m
     cross join lateral (${sql.join(counted, sql` union all `)}) v(facet, value)
-    ${anyCounted}
     group by v.facet, v.value`;
 }
