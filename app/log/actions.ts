@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { actionFailure, type ActionOutcome } from '@/app/action-failure';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
-import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
 import { getProfile } from '@/lib/profile/profile';
 import { createEntry, deleteEntry, updateEntry } from '@/lib/timelog/entries';
 import { entryFromForm } from '@/lib/timelog/form';
@@ -13,19 +13,9 @@ import { formatMinutes } from '@/lib/timelog/labels';
 // Every exported action is a public POST endpoint: each calls requireUser() first and passes
 // the user's id to lib/, which scopes every query by it.
 
-export interface FormState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
-}
+export type FormState = ActionOutcome;
 
-function failure(error: unknown): FormState {
-  if (error instanceof BadInputError) return { error: error.message, fields: error.fields };
-  if (error instanceof UnauthorizedError) return { error: 'Your session has ended. Sign in again.' };
-  if (error instanceof NotFoundError) return { error: 'That entry no longer exists.' };
-  console.error('[log] action failed', error);
-  return { error: 'Something went wrong on our side. Try again in a moment.' };
-}
+const failure = (error: unknown, what: string) => actionFailure(error, { area: 'log', what, missing: 'That entry no longer exists.' });
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -55,7 +45,7 @@ export async function startTimerAction(_previous: FormState, formData: FormData)
     refresh();
     return { ok: 'Timer started.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'start the timer');
   }
 }
 
@@ -70,7 +60,7 @@ export async function stopTimerAction(_previous: FormState, _formData: FormData)
         : `Saved ${formatMinutes(entry.minutes)}.`,
     };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'stop the timer');
   }
 }
 
@@ -81,7 +71,7 @@ export async function discardTimerAction(_previous: FormState, _formData: FormDa
     refresh();
     return { ok: 'Timer discarded.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'discard the timer');
   }
 }
 
@@ -103,7 +93,7 @@ export async function createEntryAction(_previous: FormState, formData: FormData
     refresh();
     return { ok: 'Entry added.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'add the entry');
   }
 }
 
@@ -115,7 +105,7 @@ export async function updateEntryAction(_previous: FormState, formData: FormData
     refresh();
     return { ok: 'Entry saved.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'save the entry');
   }
 }
 
@@ -126,6 +116,6 @@ export async function deleteEntryAction(_previous: FormState, formData: FormData
     refresh();
     return { ok: 'Entry deleted.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'delete the entry');
   }
 }

@@ -5,6 +5,7 @@ import type { Choice } from '@/lib/timelog/form';
 import { createEntryAction, deleteEntryAction, updateEntryAction, type FormState } from './actions';
 import { useFormAction } from './use-form-action';
 import { ActivityFields, FieldError, inputClass, type ActivityDefaults } from './activity-fields';
+import { FormFooter } from '@/app/components/form-footer';
 
 export interface EntryDefaults extends ActivityDefaults {
   id?: string;
@@ -83,15 +84,7 @@ export function EntryForm({ defaults, projects, applications }: { defaults: Entr
           <FieldError id={`${prefix}-note-error`} message={errors.note} />
         </label>
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending || !ready} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? 'Saving…' : editing ? 'Save changes' : 'Add entry'}
-        </button>
-        <p role="status" className="text-sm">
-          {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-          {state.error ? <span className="text-red-600">{state.error}</span> : null}
-        </p>
-      </div>
+      <FormFooter label={editing ? 'Save changes' : 'Add entry'} pending={pending} disabled={!ready} state={state} />
     </form>
   );
 }

@@ -5,17 +5,9 @@ import type { Choice } from '@/lib/timelog/form';
 import { AREA_LABELS, formatClock, formatMinutes, KIND_LABELS } from '@/lib/timelog/labels';
 import type { TimerJson } from '@/lib/timelog/timer';
 import { discardTimerAction, startTimerAction, stopTimerAction, type FormState } from './actions';
+import { FormStatus } from '@/app/components/form-footer';
 import { useFormAction } from './use-form-action';
 import { ActivityFields, FieldError, inputClass, type ActivityDefaults } from './activity-fields';
-
-function Status({ state }: { state: FormState }) {
-  return (
-    <p role="status" className="min-h-5 text-sm">
-      {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-      {state.error ? <span className="text-red-600">{state.error}</span> : null}
-    </p>
-  );
-}
 
 /** Seconds since `startedAt`, ticking; starts from the server's clock so the first render matches. */
 function useElapsed(startedAt: string, serverNow: number): number {
@@ -105,7 +97,7 @@ function StartForm({ projects, applications, defaults }: { projects: Choice[]; a
         <button type="submit" disabled={pending || !ready} className="rounded-md bg-emerald-700 px-5 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? 'Starting…' : 'Start timer'}
         </button>
-        <Status state={state} />
+        <FormStatus state={state} className="min-h-5 text-sm" />
       </div>
     </form>
   );
@@ -149,7 +141,7 @@ export function TimerPanel({
       ) : (
         <StartForm projects={projects} applications={applications} defaults={defaults} />
       )}
-      <Status state={last} />
+      <FormStatus state={last} className="min-h-5 text-sm" />
     </div>
   );
 }

@@ -1,27 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { actionFailure, type ActionOutcome } from '@/app/action-failure';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
-import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
 import { createProject, deleteProject, updateProject } from '@/lib/projects/projects';
 
 // Exported actions are public POST endpoints: each calls requireUser() first, and lib/
 // scopes every query by the user's id.
 
-export interface FormState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
-}
+export type FormState = ActionOutcome;
 
-function failure(error: unknown): FormState {
-  if (error instanceof BadInputError) return { error: error.message, fields: error.fields };
-  if (error instanceof UnauthorizedError) return { error: 'Your session has ended. Sign in again.' };
-  if (error instanceof NotFoundError) return { error: 'That project no longer exists.' };
-  console.error('[projects] action failed', error);
-  return { error: 'Something went wrong on our side. Try again in a moment.' };
-}
+const failure = (error: unknown, what: string) => actionFailure(error, { area: 'projects', what, missing: 'That project no longer exists.' });
 
 function fields(formData: FormData) {
   const text = (name: string) => {
@@ -44,7 +34,7 @@ export async function createProjectAction(_previous: FormState, formData: FormDa
     refresh();
     return { ok: `Added ${project.name}.` };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'add the project');
   }
 }
 
@@ -56,7 +46,7 @@ export async function updateProjectAction(_previous: FormState, formData: FormDa
     refresh();
     return { ok: `Saved ${project.name}.` };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'save the project');
   }
 }
 
@@ -68,6 +58,6 @@ export async function deleteProjectAction(_previous: FormState, formData: FormDa
     refresh();
     return { ok: 'Project deleted.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, 'delete the project');
   }
 }

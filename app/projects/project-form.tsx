@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { LANGUAGES } from '@/lib/vocabulary';
 import { useFormAction } from '../log/use-form-action';
 import { createProjectAction, deleteProjectAction, updateProjectAction, type FormState } from './actions';
+import { FormFooter } from '@/app/components/form-footer';
 
 const inputClass = 'rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-500';
 
@@ -77,15 +78,7 @@ export function ProjectForm({ defaults = {} }: { defaults?: ProjectDefaults }) {
         ))}
         {errors.status ? <span className="text-xs text-red-600">{errors.status}</span> : null}
       </fieldset>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending || !ready} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? 'Saving…' : editing ? 'Save project' : 'Add project'}
-        </button>
-        <p role="status" className="text-sm">
-          {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-          {state.error ? <span className="text-red-600">{state.error}</span> : null}
-        </p>
-      </div>
+      <FormFooter label={editing ? 'Save project' : 'Add project'} pending={pending} disabled={!ready} state={state} />
     </form>
   );
 }

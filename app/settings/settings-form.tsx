@@ -4,6 +4,7 @@ import { useActionState, useEffect, useMemo, useRef } from 'react';
 import type { UserProfile } from '@/lib/profile/profile';
 import { LANGUAGES, REMOTE_KINDS, SENIORITIES } from '@/lib/vocabulary';
 import { saveSettings, type SettingsState } from './actions';
+import { FormFooter } from '@/app/components/form-footer';
 
 const inputClass = 'rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500';
 
@@ -118,15 +119,7 @@ export function SettingsForm({ profile, currencies }: { profile: UserProfile; cu
           </select>
         </label>
       </div>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? 'Saving…' : 'Save settings'}
-        </button>
-        <p role="status" className="text-sm">
-          {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-          {state.error ? <span className="text-red-600">{state.error}</span> : null}
-        </p>
-      </div>
+      <FormFooter label="Save settings" pending={pending} state={state} />
     </form>
   );
 }

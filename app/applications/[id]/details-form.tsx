@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { saveDetails, type ActionState } from '../actions';
 import { Field } from '../add-form';
+import { FormFooter } from '@/app/components/form-footer';
 
 const inputClass = 'rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500';
 
@@ -57,15 +58,7 @@ export function DetailsForm({ values }: { values: DetailsValues }) {
           <textarea name="notes" rows={5} defaultValue={value('notes')} className={inputClass} {...invalid('notes')} />
         </Field>
       </div>
-      <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? 'Saving…' : 'Save details'}
-        </button>
-        <p role="status" className="text-sm">
-          {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-          {state.error ? <span className="text-red-600">{state.error}</span> : null}
-        </p>
-      </div>
+      <FormFooter label="Save details" pending={pending} state={state} className="sm:col-span-2" />
     </form>
   );
 }
