@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { actionFailure, type ActionOutcome } from '@/app/action-failure';
 import { getDb } from '@/db/client';
 import {
   changeStatus,
@@ -11,15 +12,11 @@ import {
   updateApplication,
 } from '@/lib/applications/applications';
 import { requireUser } from '@/lib/auth/session';
-import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
 
 // Server actions for /applications and /applications/[id]. Each is a public POST endpoint:
 // it asks for the user first, and lib/ scopes every query by that user's id.
 
-export interface ActionState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
+export interface ActionState extends ActionOutcome {
   /** The application the action created or changed. */
   id?: string;
   /** What the user sent, so a form that failed shows their input again (React resets forms after an action). */
@@ -29,14 +26,8 @@ export interface ActionState {
 const echo = (formData: FormData): Record<string, string> =>
   Object.fromEntries([...formData.entries()].flatMap(([k, v]) => (typeof v === 'string' && !k.startsWith('$') ? [[k, v]] : [])));
 
-/** Typed errors become messages; anything else is logged and shown as a generic message. */
-function failure(error: unknown, what: string): ActionState {
-  if (error instanceof UnauthorizedError) return { error: 'Your session ended. Sign in again to continue.' };
-  if (error instanceof NotFoundError) return { error: 'That application no longer exists.' };
-  if (error instanceof BadInputError) return { error: error.message, fields: error.fields };
-  console.error(`[applications] ${what} failed`, error);
-  return { error: `Could not ${what}. Try again in a moment.` };
-}
+const failure = (error: unknown, what: string): ActionState =>
+  actionFailure(error, { area: 'applications', what, missing: 'That application no longer exists.' });
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);

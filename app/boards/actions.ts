@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import type { ActionOutcome } from '@/app/action-failure';
 import { getDb } from '@/db/client';
 import { startBackgroundIngest } from '@/lib/ingest/background';
 import { addCustomFeed, loadIngestTargets, setBoardEnabled } from '@/lib/ingest/catalog';
@@ -10,11 +11,7 @@ import { sampleTargets } from '@/lib/ingest/sample';
 import { requireUser } from '@/lib/auth/session';
 import { BadInputError, UnauthorizedError } from '@/lib/errors';
 
-export interface FormState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
-}
+export type FormState = ActionOutcome;
 
 const boardIdField = z.string().trim().regex(/^[a-z0-9-]{1,60}$/);
 

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { actionFailure } from '@/app/action-failure';
 import { getDb } from '@/db/client';
 import { createFromListing, markListingApplied } from '@/lib/applications/applications';
 import { dismissListing, undismissListing } from '@/lib/applications/listing-state';
 import { STATUS_LABEL } from '@/lib/applications/statuses';
 import { requireUser } from '@/lib/auth/session';
-import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 
 // Save / Mark applied / Dismiss on /jobs/[id]. Each asks for the user first; the listing is
 // public, the application and the dismissal are the user's own.
@@ -25,13 +26,10 @@ function readListingId(formData: FormData): number {
   return parsed.data;
 }
 
-function failure(error: unknown, what: string): JobActionState {
-  if (error instanceof UnauthorizedError) return { error: 'Sign in to keep track of jobs.' };
-  if (error instanceof NotFoundError) return { error: 'That listing no longer exists.' };
-  if (error instanceof BadInputError) return { error: error.message };
-  console.error(`[jobs] ${what} failed`, error);
-  return { error: `Could not ${what}. Try again in a moment.` };
-}
+const failure = (error: unknown, what: string): JobActionState => {
+  const { error: message } = actionFailure(error, { area: 'jobs', what, missing: 'That listing no longer exists.', signedOut: 'Sign in to keep track of jobs.' });
+  return { error: message };
+};
 
 function refresh(id: number) {
   revalidatePath(`/jobs/${id}`);
