@@ -34,9 +34,10 @@ function checkId(id: unknown): string {
   return id;
 }
 
-/** One of the user's applications, or NotFoundError (also for another user's id). */
-export async function getApplication(db: Db, userId: string, id: string): Promise<Application> {
-  const [row] = await db.select().from(applications).where(own(userId, checkId(id)));
+/** One of the user's applications, or NotFoundError (also for another user's id); `lock` holds it for a transaction's update. */
+export async function getApplication(db: Db, userId: string, id: string, options: { lock?: boolean } = {}): Promise<Application> {
+  const query = db.select().from(applications).where(own(userId, checkId(id)));
+  const [row] = options.lock ? await query.for('update') : await query;
   if (!row) throw new NotFoundError('Application not found');
   return row;
 }
@@ -136,12 +137,6 @@ export async function createApplication(db: Db, userId: string, input: unknown, 
   return { application: await createManual(db, userId, input, now), created: true };
 }
 
-async function lockOwn(tx: Db, userId: string, id: string): Promise<Application> {
-  const [row] = await tx.select().from(applications).where(own(userId, checkId(id))).for('update');
-  if (!row) throw new NotFoundError('Application not found');
-  return row;
-}
-
 async function applyStatus(
   tx: Db,
   userId: string,
@@ -165,7 +160,7 @@ async function applyStatus(
 export async function changeStatus(db: Db, userId: string, id: string, input: unknown, now = new Date()): Promise<Application> {
   const change = parse(statusChangeSchema, input);
   return db.transaction(async (tx) => {
-    const current = await lockOwn(tx, userId, id);
+    const current = await getApplication(tx, userId, id, { lock: true });
     const set = await applyStatus(tx, userId, current, change, now);
     const [row] = await tx
       .update(applications)
@@ -182,7 +177,7 @@ export async function updateApplication(db: Db, userId: string, id: string, inpu
   const { status, statusNote, statusAt, ...fields } = patch;
   if (statusNote && !status) throw new BadInputError('Check the highlighted fields.', { status: 'Pick the status the note belongs to.' });
   return db.transaction(async (tx) => {
-    const current = await lockOwn(tx, userId, id);
+    const current = await getApplication(tx, userId, id, { lock: true });
     const set: Partial<Application> = {};
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) (set as Record<string, unknown>)[key] = value;
