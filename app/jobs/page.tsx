@@ -6,10 +6,9 @@ import { boards as boardsTable } from '@/db/schema';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
 import { currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
-import { facetCounts } from '@/lib/search/facets';
+import { cachedFacetCounts, cachedMarketView } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
 import { filtersToParams } from '@/lib/search/filters';
-import { marketView } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { loadSampleListings, refreshBoards } from '../boards/actions';
 import { Card } from '../components/ui';
@@ -46,8 +45,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     page = await searchJobs(db, { ...filters, cursor: undefined }, context);
   }
   const [facets, market, boards] = await Promise.all([
-    facetCounts(db, filters, context.usdPerUnit),
-    marketView(db, filters, context.usdPerUnit),
+    cachedFacetCounts(db, filters, context.usdPerUnit),
+    cachedMarketView(db, filters, context.usdPerUnit),
     db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name)),
   ]);
   const ids = page.items.map((job) => job.id);

@@ -1,15 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { facetCounts, type Facets } from '@/lib/search/facets';
-import { TtlCache } from '@/lib/search/cache';
+import { cachedFacetCounts } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
-import { filtersToParams, parseJobFilters } from '@/lib/search/filters';
+import { parseJobFilters } from '@/lib/search/filters';
 import { searchJobs } from '@/lib/search/search';
 import { handle, json } from '../http';
 
 export const dynamic = 'force-dynamic';
-
-const facetCache = new TtlCache<Facets>(60_000);
 
 /** GET /api/jobs: listings for the filters in the query string (see README). Public. */
 export const GET = handle(async (request: NextRequest) => {
@@ -18,10 +15,9 @@ export const GET = handle(async (request: NextRequest) => {
   const { filters } = parsed;
   const db = await getDb();
   const context = await searchContext(db);
-  const facetKey = filtersToParams({ ...filters, sort: undefined, limit: undefined }).toString();
   const [page, facets] = await Promise.all([
     searchJobs(db, filters, context),
-    facetCache.get(facetKey, () => facetCounts(db, filters, context.usdPerUnit)),
+    cachedFacetCounts(db, filters, context.usdPerUnit),
   ]);
   return json({ items: page.items, nextCursor: page.nextCursor, facets });
 });
