@@ -7,8 +7,9 @@ import { getDb, openDatabase, type DatabaseHandle } from '../db/client';
 import { queryRows } from '../db/types';
 import { env } from '../lib/env';
 import { searchContext } from '../lib/search/context';
+import { aggregateKey } from '../lib/search/aggregates';
 import { facetsQuery } from '../lib/search/facets';
-import { filtersToParams, parseJobFilters, type JobFilters } from '../lib/search/filters';
+import { parseJobFilters, type JobFilters } from '../lib/search/filters';
 import { searchQuery, type SearchContext } from '../lib/search/search';
 import { BOARDS } from '../scrapers/registry';
 import { createEmptyPostgresDatabase } from '../test/support/test-db';
@@ -26,31 +27,6 @@ const WARMUP_PER_MIX = 10;
 const PASSES = 1;
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 3;
-
-/**
- * Indexes proposed for db/schema/listings.ts, measured here on the bench database only (the
- * migrations do not have them). Each is the SQL drizzle-kit generates for the definition in
- * PROPOSED_DRIZZLE (drizzle 0.45 has no INCLUDE, so the covering columns are trailing keys;
- * (posted_at, id) is unique, so they never change the order).
- */
-const PROPOSED_INDEXES = [
-  // Open listings, newest first, carrying every column a filter or facet reads: facet counts and
-  // filtered pages become index-only scans of ~20 MiB instead of passes over the wide heap.
-  `CREATE INDEX "listings_open_newest_idx" ON "listings" USING btree ("posted_at" DESC NULLS LAST,"id" DESC NULLS LAST,"seniority","role","remote","board_id","salary_usd_yearly","degree_required","years_required","visa_sponsorship","languages") WHERE "listings"."removed_at" is null and "listings"."duplicate_of" is null`,
-  // Salary order and salary floors without sorting every open listing.
-  `CREATE INDEX "listings_open_salary_idx" ON "listings" USING btree ("salary_usd_yearly" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "listings"."removed_at" is null and "listings"."duplicate_of" is null`,
-  // The board filter's "or a copy of it came from this board": the copies of one board.
-  `CREATE INDEX "listings_copies_board_idx" ON "listings" USING btree ("board_id","duplicate_of") WHERE "listings"."duplicate_of" is not null`,
-];
-
-const PROPOSED_DRIZZLE = `// db/schema/listings.ts, in the index list of listings (t):
-index('listings_open_newest_idx')
-  .on(t.postedAt.desc(), t.id.desc(), t.seniority, t.role, t.remote, t.boardId, t.salaryUsdYearly, t.degreeRequired, t.yearsRequired, t.visaSponsorship, t.languages)
-  .where(sql\`\${t.removedAt} is null and \${t.duplicateOf} is null\`),
-index('listings_open_salary_idx')
-  .on(t.salaryUsdYearly.desc().nullsLast(), t.id.desc())
-  .where(sql\`\${t.removedAt} is null and \${t.duplicateOf} is null\`),
-index('listings_copies_board_idx').on(t.boardId, t.duplicateOf).where(sql\`\${t.duplicateOf} is not null\`),`;
 
 interface Mix {
   name: string;
@@ -175,8 +151,6 @@ interface MixResult {
 
 const dialect = new PgDialect();
 
-/** The facet cache key the route uses: a repeat within its 60 s TTL would skip the facet query. */
-const facetKey = (filters: JobFilters) => filtersToParams({ ...filters, sort: undefined, limit: undefined }).toString();
 
 class Runner {
   private readonly usedKeys = new Map<string, number>();
@@ -188,7 +162,7 @@ class Runner {
 
   /** True when the route would compute facets for these filters (no cached entry younger than 65 s). */
   private fresh(filters: JobFilters): boolean {
-    const key = facetKey(filters);
+    const key = aggregateKey(filters); // a repeat within the 60 s TTL would skip the facet query
     const used = this.usedKeys.get(key);
     if (used !== undefined && performance.now() - used < 65_000) return false;
     this.usedKeys.set(key, performance.now());
@@ -323,7 +297,8 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
   const { url, drop } = await createEmptyPostgresDatabase();
   const name = new URL(url).pathname.slice(1);
   const handle = await openDatabase({ driver: 'postgres', url, source: 'TEST_DATABASE_URL' });
-  const bare = postgres(url, { max: 10, onnotice: () => {} });
+  // The bare side runs with the app's session settings (db/client.ts turns JIT off).
+  const bare = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
   try {
     const server = await serverFacts(bare);
     console.log(`search: ${machine()}; ${server}`);
@@ -344,54 +319,40 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
     const runner = new Runner(GET, bare, await searchContext(handle.db));
 
     const results: MixResult[] = [];
-    const measureAll = async (label: string, seedBase: number) => {
+    const measureAll = async (seedBase: number) => {
       for (let pass = 1; pass <= PASSES; pass++) {
         for (const [i, mix] of MIXES.entries()) {
           await runner.run(mix, WARMUP_PER_MIX, seedBase + 1000 * pass + 100 + i);
           const samples = await runner.run(mix, REQUESTS_PER_MIX, seedBase + 1000 * pass + i);
-          const result = { mix: mix.name, pass: `${label} ${pass}`, samples, load: round(loadavg()[0]!) };
+          const result = { mix: mix.name, pass: String(pass), samples, load: round(loadavg()[0]!) };
           results.push(result);
           const s = stats(samples);
           console.log(
-            `search: ${label} pass ${pass} ${mix.name}: ${s.n} requests, api p50 ${round(s.apiP50)} ms p95 ${round(s.apiP95)} ms, ` +
+            `search: pass ${pass} ${mix.name}: ${s.n} requests, api p50 ${round(s.apiP50)} ms p95 ${round(s.apiP95)} ms, ` +
               `sql p50 ${round(s.sqlP50)} ms p95 ${round(s.sqlP95)} ms, ratio ${round(s.ratio, 2)} (load average ${result.load})`,
           );
         }
       }
     };
 
-    await measureAll('schema', 0);
-    const slowest = slowestMix(results.filter((r) => r.pass.startsWith('schema')));
+    await measureAll(0);
+    const slowest = slowestMix(results);
     const slowestQuery = [...slowest.samples].sort((a, b) => b.sqlMs - a.sqlMs)[0]!.query;
-    const plansBefore = await runner.explain(slowestQuery);
+    const plans = await runner.explain(slowestQuery);
     console.log(`search: EXPLAIN (ANALYZE, BUFFERS) of the slowest mix (${slowest.mix}), its slowest request ?${slowestQuery}`);
-    console.log(plansBefore.join('\n\n'));
-
-    const start = performance.now();
-    for (const statement of PROPOSED_INDEXES) await bare.unsafe(statement);
-    await bare`analyze listings`;
-    const proposedBuildMs = performance.now() - start;
-    console.log(`search: proposed indexes built in ${Math.round(proposedBuildMs)} ms`);
-    await measureAll('proposed', 50_000);
-    const plansAfter = await runner.explain(slowestQuery);
-    console.log(`search: the same request with the proposed indexes`);
-    console.log(plansAfter.join('\n\n'));
+    console.log(plans.join('\n\n'));
 
     const summary = summarise(results);
-    reportSearch({ seed, server, heap, results, summary, slowest: slowest.mix, slowestQuery, plansBefore, plansAfter, proposedBuildMs });
-    const schema = summary.schema;
-    const proposed = summary.proposed;
+    reportSearch({ seed, server, heap, results, summary, slowest: slowest.mix, slowestQuery, plans });
     return {
       bench: 'search',
       listings: LISTINGS,
-      api_p95_ms: round(schema.all.apiP95),
-      sql_p95_ms: round(schema.all.sqlP95),
-      ratio: round(schema.all.ratio, 2),
-      worst_mix: schema.worst.mix,
-      worst_mix_api_p95_ms: round(schema.worst.apiP95),
-      proposed_api_p95_ms: round(proposed.all.apiP95),
-      proposed_sql_p95_ms: round(proposed.all.sqlP95),
-      proposed_worst_mix_api_p95_ms: round(proposed.worst.apiP95),
+      api_p95_ms: round(summary.all.apiP95),
+      sql_p95_ms: round(summary.all.sqlP95),
+      ratio: round(summary.all.ratio, 2),
+      api_p50_ms: round(summary.all.apiP50),
+      worst_mix: summary.worst.mix,
+      worst_mix_api_p95_ms: round(summary.worst.apiP95),
     };
   } finally {
     (globalThis as unknown as { trackendDb?: Promise<DatabaseHandle> }).trackendDb = undefined;
@@ -408,16 +369,16 @@ function slowestMix(results: MixResult[]): MixResult {
   return { mix, pass: 'all', samples };
 }
 
-type Summary = Record<'schema' | 'proposed', { all: Stats; worst: Stats & { mix: string }; mixes: (Stats & { mix: string })[] }>;
+interface Summary {
+  all: Stats;
+  worst: Stats & { mix: string };
+  mixes: (Stats & { mix: string })[];
+}
 
 function summarise(results: MixResult[]): Summary {
-  const build = (label: string) => {
-    const mine = results.filter((r) => r.pass.startsWith(label));
-    const mixes = MIXES.map((mix) => ({ mix: mix.name, ...stats(mine.filter((r) => r.mix === mix.name).flatMap((r) => r.samples)) }));
-    const worst = [...mixes].sort((a, b) => b.apiP95 - a.apiP95)[0]!;
-    return { all: stats(mine.flatMap((r) => r.samples)), worst, mixes };
-  };
-  return { schema: build('schema'), proposed: build('proposed') };
+  const mixes = MIXES.map((mix) => ({ mix: mix.name, ...stats(results.filter((r) => r.mix === mix.name).flatMap((r) => r.samples)) }));
+  const worst = [...mixes].sort((a, b) => b.apiP95 - a.apiP95)[0]!;
+  return { all: stats(results.flatMap((r) => r.samples)), worst, mixes };
 }
 
 function reportSearch(input: {
@@ -428,24 +389,21 @@ function reportSearch(input: {
   summary: Summary;
   slowest: string;
   slowestQuery: string;
-  plansBefore: string[];
-  plansAfter: string[];
-  proposedBuildMs: number;
+  plans: string[];
 }): void {
   const { seed, server, results, summary } = input;
   const ms = (value: number) => `${round(value)} ms`;
   const mark = (s: Stats) => (s.apiP95 < TARGET_P95_MS && s.ratio < TARGET_RATIO ? 'yes' : 'no');
   const perPass = markdownTable(
-    ['indexes / pass', 'mix', 'requests', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'API/SQL (p95)', 'load average after'],
+    ['pass', 'mix', 'requests', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'API/SQL (p95)', 'load average after'],
     results.map((r) => {
       const s = stats(r.samples);
       return [r.pass, r.mix, s.n, ms(s.apiP50), ms(s.apiP95), ms(s.sqlP50), ms(s.sqlP95), round(s.ratio, 2), r.load ?? ''];
     }),
   );
-  const pooled = (label: 'schema' | 'proposed') =>
-    markdownTable(
+  const pooled = markdownTable(
       ['mix', 'requests', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'API/SQL (p95)', 'targets met'],
-      [...summary[label].mixes, { mix: '**all**', ...summary[label].all }].map((s) => [
+      [...summary.mixes, { mix: '**all**', ...summary.all }].map((s) => [
         s.mix,
         s.n,
         ms(s.apiP50),
@@ -488,28 +446,14 @@ function reportSearch(input: {
     `- The listings heap is wide (description HTML and text, the tsvector): ${input.heap.heapMb} MiB of heap and ${input.heap.toastMb} MiB of TOAST for ${seed.rows.toLocaleString('en')} rows, against shared_buffers of ${server.match(/shared_buffers (\S+)/)?.[1] ?? '?'}. ` +
       'A plan that visits the heap tuple of every matching row (a bitmap heap scan over a broad language filter, a sequential scan for a salary order) reads most of the table per request.',
     '- Facet counts are the larger half of an uncached request: every option of five facets over all matching open listings. lib/search now counts them in one pass (it was one pass per facet, each with its own scan), but the pass still reads every matching row.',
-    '- With the proposed covering index, facet counts and filtered newest-first pages read a ~20 MiB index (index-only scans, after VACUUM has set the visibility map) instead of the heap.',
+    '- Filtered newest-first pages and facet counts read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters and facets read: index-only scans of about 20 MiB after VACUUM has set the visibility map, instead of the heap. Salary order reads `listings_open_salary_idx`.',
+    '- Facet counts first group the matching rows by what the facets read (a few thousand groups), then count each facet once per group.',
     '- Broad text queries (a common word, or a word and a negation, matching half the table) detoast and test the tsvector of every matching row, once for the page (ranked by ts_rank_cd) and once for the facets; no btree index helps there.',
-    '- JIT is on on this server (the default). Plans costed above jit_above_cost (100,000) pay JIT compilation at run time; in probing, the old five-pass facet query paid 0.5–2.8 s of it. Turning JIT off for the app\'s connections (e.g. `connection: { jit: \'off\' }` in db/client.ts for postgres.js, or `ALTER DATABASE … SET jit = off`) is recommended; it is not measured here.',
-    '- The route\'s 60 s facet cache hides all of this for repeated filters; the figures here are the uncached cost.',
+    '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per facet query when it was on.',
+    '- The route\'s 60 s facet cache hides the facet cost for repeated filters; the figures here are the uncached cost.',
     '',
-    '## Results: the schema as migrated',
-    pooled('schema'),
-    '',
-    '## Results: with the proposed indexes',
-    `Built in ${Math.round(input.proposedBuildMs)} ms on the bench database only:`,
-    '',
-    '```ts',
-    PROPOSED_DRIZZLE,
-    '```',
-    '',
-    'which drizzle-kit turns into:',
-    '',
-    '```sql',
-    ...PROPOSED_INDEXES.map((s) => `${s};`),
-    '```',
-    '',
-    pooled('proposed'),
+    '## Results',
+    pooled,
     '',
     '## Every pass',
     perPass,
@@ -517,16 +461,10 @@ function reportSearch(input: {
     `## Plans: the slowest mix (${input.slowest}), its slowest request`,
     `\`GET /api/jobs?${input.slowestQuery}\``,
     '',
-    'Schema as migrated (page query, then facet query):',
+    'Page query, then facet query:',
     '',
     '```',
-    input.plansBefore.join('\n\n'),
-    '```',
-    '',
-    'With the proposed indexes:',
-    '',
-    '```',
-    input.plansAfter.join('\n\n'),
+    input.plans.join('\n\n'),
     '```',
   ]);
   console.log(`search: report written to ${path}`);
