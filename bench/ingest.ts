@@ -133,6 +133,8 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
     '',
     'Targets: at least 5,000 items/s on PostgreSQL; the unchanged run under a tenth of the first.',
     '',
+    'What was changed to get here, and where the time goes per step: [ingest-notes.md](ingest-notes.md).',
+    '',
     'The CPU column is what this Node process spent (parse, validate, classify, sanitize, build queries); on PGlite it includes the database itself (WASM in this process), on PostgreSQL the server\'s work is not in it. Wall-clock figures on a shared machine move with its load; the CPU column moves much less.',
   ]);
   console.log(`ingest: report written to ${path}`);
