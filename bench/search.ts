@@ -9,6 +9,7 @@ import { env } from '../lib/env';
 import { searchContext } from '../lib/search/context';
 import { aggregateKey } from '../lib/search/aggregates';
 import { facetsQuery } from '../lib/search/facets';
+import { TEXT_SEARCH_PLAN } from '../lib/search/text-plan';
 import { parseJobFilters, type JobFilters } from '../lib/search/filters';
 import { searchQuery, type SearchContext } from '../lib/search/search';
 import { BOARDS } from '../scrapers/registry';
@@ -151,7 +152,6 @@ interface MixResult {
 
 const dialect = new PgDialect();
 
-
 class Runner {
   private readonly usedKeys = new Map<string, number>();
   constructor(
@@ -186,16 +186,31 @@ class Runner {
     return { ms, nextCursor: json.nextCursor, items: json.items.length };
   }
 
-  /** The two statements the route runs for a page (items and facets), rendered and run bare. */
-  statements(filters: JobFilters) {
-    return [dialect.sqlToQuery(searchQuery(filters, this.context).query), dialect.sqlToQuery(facetsQuery(filters, this.context.usdPerUnit))];
+  /**
+   * The two statements the route runs for a page (items and facets), rendered to run bare, each
+   * with the planner settings lib/search runs it under (facets over a text search: bitmap scans only).
+   */
+  statements(filters: JobFilters): { sql: string; params: unknown[]; settings: string[] }[] {
+    return [
+      { ...dialect.sqlToQuery(searchQuery(filters, this.context).query), settings: [] },
+      { ...dialect.sqlToQuery(facetsQuery(filters, this.context.usdPerUnit)), settings: filters.q ? TEXT_SEARCH_PLAN : [] },
+    ];
+  }
+
+  private runBare<T extends object[]>(statement: { sql: string; params: unknown[]; settings: string[] }, prefix = ''): Promise<T> {
+    const text = `${prefix}${statement.sql}`;
+    if (statement.settings.length === 0) return this.bare.unsafe<T>(text, statement.params as never[]);
+    return this.bare.begin(async (tx) => {
+      for (const setting of statement.settings) await tx.unsafe(setting);
+      return tx.unsafe<T>(text, statement.params as never[]);
+    }) as Promise<T>;
   }
 
   /** The statements the route runs, bare: the page query, and the facet query unless the route has facets cached. */
   async sql(filters: JobFilters, withFacets: boolean): Promise<number> {
     const statements = this.statements(filters).slice(0, withFacets ? 2 : 1);
     const start = performance.now();
-    await Promise.all(statements.map((statement) => this.bare.unsafe(statement.sql, statement.params as never[])));
+    await Promise.all(statements.map((statement) => this.runBare(statement)));
     return performance.now() - start;
   }
 
@@ -245,7 +260,7 @@ class Runner {
     const filters = this.parse(query);
     const plans: string[] = [];
     for (const statement of this.statements(filters)) {
-      const rows = await this.bare.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]);
+      const rows = await this.runBare<{ 'QUERY PLAN': string }[]>(statement, 'explain (analyze, buffers) ');
       plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
     }
     return plans;
@@ -448,7 +463,7 @@ function reportSearch(input: {
     '- Facet counts are the larger half of an uncached request: every option of five facets over all matching open listings. lib/search now counts them in one pass (it was one pass per facet, each with its own scan), but the pass still reads every matching row.',
     '- Filtered newest-first pages and facet counts read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters and facets read: index-only scans of about 20 MiB after VACUUM has set the visibility map, instead of the heap. Salary order reads `listings_open_salary_idx`.',
     '- Facet counts first group the matching rows by what the facets read (a few thousand groups), then count each facet once per group.',
-    '- Broad text queries (a common word, or a word and a negation, matching half the table) detoast and test the tsvector of every matching row, once for the page (ranked by ts_rank_cd) and once for the facets; no btree index helps there.',
+    '- Broad text queries (a common word, or a word and a negation, matching half the table): ranking the page by ts_rank_cd detoasts the tsvector of every match (about 2.5 KB each, most of them out of line in TOAST). The facet counts and the market view do not need it: lib/search/text-plan.ts allows them only bitmap scans, so the GIN index finds the matches and their tsvectors are never read (facets for `platform -redis` 960 ms before, 262 ms after; the market view 1,828 ms, 591 ms). The planner alone picks a sequential scan, because it does not cost the detoasting.',
     '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per facet query when it was on.',
     '- The route\'s 60 s facet cache hides the facet cost for repeated filters; the figures here are the uncached cost.',
     '',

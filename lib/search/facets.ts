@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/types';
 import type { JobFilters } from './filters';
+import { withTextSearchPlan } from './text-plan';
 import { baseConditions, facetCondition, FACET_NAMES, type FacetName } from './where';
 
 export type Facets = Record<FacetName, Record<string, number>>;
@@ -19,7 +20,9 @@ const FACET_VALUES: Record<FacetName, SQL> = {
  * other filter applied but not its own, so choosing a second language shows what it would add.
  */
 export async function facetCounts(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>): Promise<Facets> {
-  const rows = await queryRows<{ facet: FacetName; value: string | null; n: number }>(db, facetsQuery(filters, usdPerUnit));
+  const rows = await withTextSearchPlan(db, filters, (scoped) =>
+    queryRows<{ facet: FacetName; value: string | null; n: number }>(scoped, facetsQuery(filters, usdPerUnit)),
+  );
   const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, {}])) as Facets;
   for (const row of rows) if (row.value !== null) facets[row.facet][row.value] = Number(row.n);
   return facets;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/types';
 import type { JobFilters } from './filters';
+import { withTextSearchPlan } from './text-plan';
 import { whereFor } from './where';
 
 export interface MarketView {
@@ -15,6 +16,10 @@ export interface MarketView {
 
 /** What the jobs matching a filter ask for: tells a learner what to build next. */
 export async function marketView(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>, top = 12): Promise<MarketView> {
+  return withTextSearchPlan(db, filters, (scoped) => countMarket(scoped, filters, usdPerUnit, top));
+}
+
+async function countMarket(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>, top: number): Promise<MarketView> {
   const where = whereFor(filters, usdPerUnit);
   const [totals] = await queryRows<{ n: number; with_salary: number; p25: number | null; p50: number | null; p75: number | null }>(
     db,

@@ -183,5 +183,8 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     ]);
     expect(market.salary).toEqual({ withSalary: 3, p25: 64_800, median: 150_000, p75: 208_000 });
     expect(await marketView(database.db, filters({ language: ['rust'] }), USD_PER_UNIT)).toEqual({ listings: 0, skills: [], languages: [], salary: null });
+    // Text search counts through the bitmap-only plan (lib/search/text-plan.ts): same answers.
+    expect((await marketView(database.db, filters({ q: 'payments' }), USD_PER_UNIT)).listings).toBe(2);
+    expect((await marketView(database.db, filters({ q: 'payments -django' }), USD_PER_UNIT)).listings).toBe(1);
   });
 });
