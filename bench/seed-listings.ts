@@ -56,6 +56,8 @@ export interface SeedOptions {
   days?: number;
   batch?: number;
   seed?: number;
+  /** Boards left empty (the load bench ingests one of them while it measures). */
+  excludeBoards?: string[];
 }
 
 export interface SeedSummary {
@@ -70,14 +72,14 @@ export interface SeedSummary {
   distribution: Record<string, Record<string, number>>;
 }
 
-function weightedBoards(): string[] {
-  const known = new Set(BOARDS.map((board) => board.id));
+function weightedBoards(exclude: string[] = []): string[] {
+  const known = new Set(BOARDS.map((board) => board.id).filter((id) => !exclude.includes(id)));
   return Object.entries(BOARD_WEIGHTS).flatMap(([id, weight]) => (known.has(id) ? Array<string>(weight).fill(id) : []));
 }
 
-function buildPool(size: number, days: number, seed: number, rates: Record<string, number>): PreparedListing[] {
+function buildPool(size: number, days: number, seed: number, rates: Record<string, number>, exclude: string[]): PreparedListing[] {
   const random = seeded(seed);
-  const boards = weightedBoards();
+  const boards = weightedBoards(exclude);
   const pool: PreparedListing[] = [];
   for (const [i, listing] of syntheticListings(size, { days, descriptionChars: 4000, seed }).entries()) {
     const board = boards[Math.floor(random() * boards.length)]!;
@@ -116,12 +118,12 @@ const jitter = (value: number | null | undefined, factor: number) => (value == n
  * it (the bulk load), `db` the drizzle handle on the same database (boards, rates).
  */
 export async function seedListings(db: Db, client: postgres.Sql, options: SeedOptions): Promise<SeedSummary> {
-  const { count, pool: poolSize = 3000, days = 90, batch = 1000, seed = 20261125 } = options;
+  const { count, pool: poolSize = 3000, days = 90, batch = 1000, seed = 20261125, excludeBoards = [] } = options;
   for (const board of BOARDS) await ensureBoardRow(db, board, { url: board.url });
   const rates = await loadUsdRates(db);
 
   let start = performance.now();
-  const pool = buildPool(poolSize, days, seed, rates);
+  const pool = buildPool(poolSize, days, seed, rates, excludeBoards);
   const prepareMs = performance.now() - start;
 
   // Load without the secondary indexes, then rebuild them exactly as the migrations made them.
@@ -131,7 +133,7 @@ export async function seedListings(db: Db, client: postgres.Sql, options: SeedOp
   for (const index of indexes) await client.unsafe(`drop index ${index.indexname}`);
 
   const random = seeded(seed + 1);
-  const boards = weightedBoards();
+  const boards = weightedBoards(excludeBoards);
   const now = Date.now();
   const rowAt = (i: number, previous: Record<Column, unknown> | null): Record<Column, unknown> => {
     // Every 20th row is the same job seen on another board: same fingerprint, linked after load.
