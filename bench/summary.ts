@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeReport } from './support';
+import { markdownTable, writeReport } from './support';
 
 // After `npm run bench` (every benchmark), one page that links each benchmark's own report and
 // lists the headline figures it printed as its last JSON line. README.md links this page.
@@ -11,6 +11,24 @@ const TITLES: Record<string, string> = {
   load: 'Load: /jobs and /api/jobs under 50 connections during an ingestion',
 };
 
+/** The targets the issues set, each checked against the figure it names. */
+const TARGETS: { bench: string; what: string; met: (r: Record<string, unknown>) => boolean; figure: (r: Record<string, unknown>) => string }[] = [
+  { bench: 'ingest', what: 'at least 5,000 items/s on PostgreSQL', met: (r) => Number(r.pg_items_per_s) >= 5000, figure: (r) => `${String(r.pg_items_per_s)} items/s` },
+  { bench: 'ingest', what: 'unchanged run under a tenth of the first', met: (r) => Number(r.unchanged_ratio) < 0.1, figure: (r) => `ratio ${String(r.unchanged_ratio)}` },
+  { bench: 'search', what: 'API p95 under 50 ms', met: (r) => Number(r.api_p95_ms) < 50, figure: (r) => `${String(r.api_p95_ms)} ms` },
+  { bench: 'search', what: 'API within 3× its bare SQL', met: (r) => Number(r.ratio) < 3, figure: (r) => `${String(r.ratio)}×` },
+  { bench: 'load', what: 'zero errors', met: (r) => Number(r.errors) === 0, figure: (r) => `${String(r.errors)} errors` },
+  { bench: 'load', what: 'page p95 under 200 ms', met: (r) => Number(r.page_p95_ms) < 200, figure: (r) => `${String(r.page_p95_ms)} ms` },
+];
+
+function targetsTable(results: Record<string, unknown>[]): string {
+  const rows = TARGETS.flatMap((target) => {
+    const result = results.find((r) => r.bench === target.bench);
+    return result ? [[target.bench, target.what, target.figure(result), target.met(result) ? 'met' : '**missed**']] : [];
+  });
+  return markdownTable(['benchmark', 'target', 'measured', ''], rows);
+}
+
 export function writeSummary(results: Record<string, unknown>[]): string {
   const sections = results.flatMap((result) => {
     const name = String(result.bench);
@@ -19,6 +37,12 @@ export function writeSummary(results: Record<string, unknown>[]): string {
   });
   return writeReport('README', 'Benchmark figures (latest `npm run bench`)', [
     'Each benchmark prints its figures and ends with one JSON line; these are those lines from the latest full run.',
+    '',
+    '## Targets',
+    '',
+    targetsTable(results),
+    '',
+    'Why the missed ones are missed, with the measurements behind it: [ingest-notes.md](ingest-notes.md), the "What costs the time" section of [search.md](search.md), and the floor measured in [load.md](load.md).',
     '',
     ...sections,
   ]);
