@@ -1,6 +1,5 @@
 import type { Db } from '../../db/types';
 import type { BoardDefinition } from '../../scrapers/types';
-import { forgetAggregates } from '../search/aggregates';
 import { describeError, ingestBoard, type BoardIngestResult, type IngestOptions } from './run-board';
 
 export interface IngestTarget {
@@ -46,8 +45,6 @@ export async function ingestAll(
           retryAt: null,
         };
       }
-      const { new: added, updated, removed } = result.counts;
-      if (added + updated + removed > 0) forgetAggregates(db);
       options.onResult?.(result);
       return result;
     }),

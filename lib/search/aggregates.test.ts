@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardDefinition } from '../../scrapers/types';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { ingestAll } from '../ingest/run-all';
+import { ingestBoard } from '../ingest/run-board';
 import { cachedFacetCounts, cachedMarketView } from './aggregates';
 import { jobFiltersSchema } from './filters';
 
@@ -67,8 +67,8 @@ describe(`cached facets and market view (${TEST_DRIVER})`, () => {
           ],
         }),
     };
-    const [result] = await ingestAll(database.db, [{ board }], { fetchText: () => Promise.reject(new Error('no network')) });
-    expect(result!.counts.new).toBe(1);
+    const result = await ingestBoard(database.db, board, { fetchText: () => Promise.reject(new Error('no network')) });
+    expect(result.counts.new).toBe(1);
     const filters = jobFiltersSchema.parse({ language: ['go'] });
     // Two listings inserted directly above, plus the ingested one.
     expect((await cachedFacetCounts(database.db, filters, USD)).language).toEqual({ go: 3 });

@@ -8,7 +8,7 @@ import { marketView, type MarketView } from './market';
  * Facet counts and the market view read every listing a filter matches (100-200 ms for a broad
  * filter over 200,000 listings), and change only when boards are ingested. The /jobs page and
  * /api/jobs share one minute-long cache of both per filter set and database; an ingestion in
- * this process forgets it at once (see lib/ingest/run-all.ts), one in another process (the
+ * this process forgets it at once (see lib/ingest/run-board.ts), one in another process (the
  * CLI, a pg-boss worker) shows up within the minute.
  */
 const TTL_MS = 60_000;
