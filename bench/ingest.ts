@@ -8,6 +8,7 @@ import { createFetcher } from '../scrapers/fetcher';
 import { board as remotive } from '../scrapers/remotive';
 import { startLocalServer } from '../test/support/local-server';
 import { createEmptyPostgresDatabase } from '../test/support/test-db';
+import { TARGETS } from './targets';
 import { remotiveFeed, syntheticListings, templates } from './feeds';
 import { markdownTable, round, timed, withPeakRss, writeReport } from './support';
 
@@ -133,7 +134,7 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
     '',
     table,
     '',
-    'Targets: at least 5,000 items/s on PostgreSQL; the unchanged run under a tenth of the first.',
+    `Targets: at least ${TARGETS.ingestItemsPerS.toLocaleString('en')} items/s on PostgreSQL; the unchanged run under ${TARGETS.unchangedRatio} of the first.`,
     '',
     'What was changed to get here, and where the time goes per step: [ingest-notes.md](ingest-notes.md).',
     '',
