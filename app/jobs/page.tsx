@@ -76,7 +76,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           <p className="text-sm text-slate-500">{market.listings.toLocaleString('en')} matching</p>
         </div>
         {pageProblem ? (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm break-words text-amber-900">
             {pageProblem}
           </p>
         ) : null}

@@ -31,4 +31,17 @@ describe('/jobs readFilters', () => {
     expect(read.problem).toMatch(/seniority/);
     expect(read.filters.role).toEqual(['backend']);
   });
+
+  it('drops only the bad parameters, names them, and keeps filtering by the good ones', () => {
+    const read = readFilters({ language: ['go', 'cobol'], salaryMin: 'abc', sort: 'weird', remote: 'remote', q: 'postgres' }, profile);
+    expect(read.problem).toBe('Ignored language=go,cobol, salaryMin=abc, sort=weird: not a value that filter takes.');
+    expect(read.filters.remote).toEqual(['remote']);
+    expect(read.filters.q).toBe('postgres');
+    expect(read.filters.salaryMin).toBeUndefined();
+  });
+
+  it('clips a long bad value in the message', () => {
+    const read = readFilters({ sort: 'x'.repeat(500) }, null);
+    expect(read.problem).toBe(`Ignored sort=${'x'.repeat(40)}…: not a value that filter takes.`);
+  });
 });

@@ -35,13 +35,18 @@ export function readFilters(searchParams: SearchParams, defaults: PageDefaults |
     usedProfileLanguages = true;
   }
   if (!params.has('currency') && defaults?.currency) params.set('currency', defaults.currency);
-  const parsed = parseJobFilters(params);
-  if (parsed.ok) return { filters: parsed.filters, problem: null, showDismissed, usedProfileLanguages };
-  // A bad field never breaks the page: show what was wrong, with the defaults.
-  return {
-    filters: jobFiltersSchema.parse({ role: ['backend'] }),
-    problem: `Ignored the filters: ${parsed.error}.`,
-    showDismissed,
-    usedProfileLanguages: false,
-  };
+  // A bad value never breaks the page and never costs the good ones: each parameter the parser
+  // refuses is dropped and named, and the rest still filter.
+  const ignored: string[] = [];
+  let parsed = parseJobFilters(params);
+  while (!parsed.ok && params.has(parsed.parameter)) {
+    ignored.push(`${parsed.parameter}=${clip(params.getAll(parsed.parameter).join(','))}`);
+    params.delete(parsed.parameter);
+    parsed = parseJobFilters(params);
+  }
+  const problem = ignored.length ? `Ignored ${ignored.join(', ')}: not a value that filter takes.` : null;
+  if (parsed.ok) return { filters: parsed.filters, problem, showDismissed, usedProfileLanguages };
+  return { filters: jobFiltersSchema.parse({ role: ['backend'] }), problem: problem ?? `Ignored the filters: ${parsed.error}.`, showDismissed, usedProfileLanguages: false };
 }
+
+const clip = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
