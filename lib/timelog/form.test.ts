@@ -11,11 +11,20 @@ describe('entryFromForm', () => {
 
   it('names the date and time fields when they are bad', () => {
     try {
-      entryFromForm({ kind: 'building', date: '2026-02-30', time: '9am' }, 'UTC');
+      entryFromForm({ kind: 'building', date: '2026-02-30', time: '9am', minutes: '30' }, 'UTC');
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BadInputError);
       expect(Object.keys((error as BadInputError).fields).sort()).toEqual(['date', 'time']);
+    }
+  });
+
+  it('names the other bad fields with a bad date, all in one answer', () => {
+    try {
+      entryFromForm({ kind: 'building', date: '', time: '10:00', minutes: '99999' }, 'UTC');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as BadInputError).fields).toEqual({ date: 'Pick the day.', minutes: 'At most 1440 minutes (a whole day).' });
     }
   });
 });

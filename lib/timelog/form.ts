@@ -4,6 +4,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
+import { entryInputSchema } from './input';
 import { isLocalTime, isSupportedDate, localDate, localTime, zonedInstant } from './zone';
 
 // The /log forms speak the user's wall clock: a local date, a start time and minutes. This
@@ -17,19 +18,21 @@ const formSchema = z.object({
 
 /** Entry fields from a submitted form: date + time become startedAt in `timeZone`. */
 export function entryFromForm(form: Record<string, unknown>, timeZone: string): Record<string, unknown> {
-  const when = formSchema.safeParse({ date: form.date, time: form.time });
-  if (!when.success) {
-    throw new BadInputError('Check the highlighted fields.', fieldErrors(when.error));
-  }
-  return {
+  const fields = {
     kind: form.kind,
     area: form.area ?? null,
     projectId: form.projectId ?? null,
     applicationId: form.applicationId ?? null,
     minutes: form.minutes,
     note: form.note ?? null,
-    startedAt: zonedInstant(when.data.date, when.data.time, timeZone),
   };
+  const when = formSchema.safeParse({ date: form.date, time: form.time });
+  if (!when.success) {
+    // Name every bad field at once, not the date first and the minutes on the next submit.
+    const rest = entryInputSchema.omit({ startedAt: true }).safeParse(fields);
+    throw new BadInputError('Check the highlighted fields.', { ...(rest.success ? {} : fieldErrors(rest.error)), ...fieldErrors(when.error) });
+  }
+  return { ...fields, startedAt: zonedInstant(when.data.date, when.data.time, timeZone) };
 }
 
 export interface EntryDay {
