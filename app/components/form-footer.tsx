@@ -15,7 +15,7 @@ export function FormStatus({ state, className = 'text-sm' }: { state: FormOutcom
   );
 }
 
-/** `disabled` beyond `pending`: e.g. until the form has hydrated (see app/log/use-form-action.ts). */
+/** `disabled` beyond `pending`: e.g. until the form has hydrated (see use-form-action.ts). */
 export function FormFooter({ label, pending, disabled = false, state, className = '' }: { label: string; pending: boolean; disabled?: boolean; state: FormOutcome; className?: string }) {
   return (
     <div className={`flex items-center gap-3 ${className}`}>

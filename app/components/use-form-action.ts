@@ -1,21 +1,16 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-
-export interface ActionState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
-}
+import type { ActionOutcome } from '@/app/action-failure';
 
 /**
  * A server action behind onSubmit instead of <form action>: React resets a form after an
  * action prop runs, which would wipe what the user typed when the server answers with field
  * errors. Here the form keeps its values on error and is reset only on success (when asked).
  */
-export function useFormAction(action: (previous: ActionState, formData: FormData) => Promise<ActionState>, options: { resetOnSuccess?: boolean } = {}) {
+export function useFormAction(action: (previous: ActionOutcome, formData: FormData) => Promise<ActionOutcome>, options: { resetOnSuccess?: boolean } = {}) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(async (previous, formData) => {
+  const [state, dispatch, pending] = useActionState<ActionOutcome, FormData>(async (previous, formData) => {
     const next = await action(previous, formData);
     if (next.ok && options.resetOnSuccess) formRef.current?.reset();
     return next;

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import type { Choice } from '@/lib/timelog/form';
 import { createEntryAction, deleteEntryAction, updateEntryAction, type FormState } from './actions';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/app/components/use-form-action';
 import { ActivityFields, FieldError, inputClass, type ActivityDefaults } from './activity-fields';
 import { FormFooter } from '@/app/components/form-footer';
 

@@ -6,7 +6,7 @@ import { AREA_LABELS, formatClock, formatMinutes, KIND_LABELS } from '@/lib/time
 import type { TimerJson } from '@/lib/timelog/timer';
 import { discardTimerAction, startTimerAction, stopTimerAction, type FormState } from './actions';
 import { FormStatus } from '@/app/components/form-footer';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/app/components/use-form-action';
 import { ActivityFields, FieldError, inputClass, type ActivityDefaults } from './activity-fields';
 
 /** Seconds since `startedAt`, ticking; starts from the server's clock so the first render matches. */

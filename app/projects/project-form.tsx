@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { LANGUAGES } from '@/lib/vocabulary';
-import { useFormAction } from '../log/use-form-action';
+import { useFormAction } from '@/app/components/use-form-action';
 import { createProjectAction, deleteProjectAction, updateProjectAction, type FormState } from './actions';
 import { FormFooter } from '@/app/components/form-footer';
 

@@ -2,18 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
+import { actionFailure, type ActionOutcome } from '@/app/action-failure';
 import { requireUser } from '@/lib/auth/session';
-import { BadInputError, UnauthorizedError } from '@/lib/errors';
 import { saveProfile } from '@/lib/profile/profile';
 
-export interface SettingsState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string>;
-}
-
 /** The settings form: weekly goal is entered in hours, stored in minutes like the API's. */
-export async function saveSettings(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
+export async function saveSettings(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
   try {
     const user = await requireUser();
     const hours = String(formData.get('weeklyLearningGoalHours') ?? '').trim();
@@ -28,12 +22,10 @@ export async function saveSettings(_previous: SettingsState, formData: FormData)
       currency: formData.get('currency') || undefined,
     });
   } catch (error) {
-    if (error instanceof UnauthorizedError) return { error: 'Your session ended. Sign in again to save.' };
-    if (error instanceof BadInputError) {
-      const { weeklyLearningGoalMinutes, ...rest } = error.fields;
-      return { error: error.message, fields: weeklyLearningGoalMinutes ? { ...rest, weeklyLearningGoalHours: weeklyLearningGoalMinutes } : rest };
-    }
-    throw error;
+    const failure = actionFailure(error, { area: 'settings', what: 'save your settings', missing: 'Your account no longer exists.' });
+    // The form asks for the weekly goal in hours; the profile keeps minutes.
+    const { weeklyLearningGoalMinutes, ...rest } = failure.fields ?? {};
+    return weeklyLearningGoalMinutes ? { ...failure, fields: { ...rest, weeklyLearningGoalHours: weeklyLearningGoalMinutes } } : failure;
   }
   revalidatePath('/', 'layout');
   return { ok: 'Saved. Your job filters and dashboard now use these settings.' };

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { UserProfile } from '@/lib/profile/profile';
 import { LANGUAGES, REMOTE_KINDS, SENIORITIES } from '@/lib/vocabulary';
-import { saveSettings, type SettingsState } from './actions';
 import { FormFooter } from '@/app/components/form-footer';
+import { useFormAction } from '@/app/components/use-form-action';
+import { saveSettings } from './actions';
 
 const inputClass = 'rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500';
 
@@ -17,7 +18,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export function SettingsForm({ profile, currencies }: { profile: UserProfile; currencies: string[] }) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettings, {});
+  // onSubmit, not <form action>: a refused value must not wipe what the user chose.
+  const { state, pending, ready, onSubmit, formRef } = useFormAction(saveSettings);
   const fieldError = (name: string) => state.fields?.[name];
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const zoneSelect = useRef<HTMLSelectElement>(null);
@@ -29,7 +31,7 @@ export function SettingsForm({ profile, currencies }: { profile: UserProfile; cu
   }, [profile.timeZone]);
   const zone = profile.timeZone;
   return (
-    <form action={action} className="grid gap-6" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-6" noValidate>
       <fieldset aria-describedby="languages-hint" className="grid gap-2">
         <legend className="text-sm font-medium text-slate-700">Specialization languages</legend>
         <p id="languages-hint" className="text-xs text-slate-500">
@@ -119,7 +121,7 @@ export function SettingsForm({ profile, currencies }: { profile: UserProfile; cu
           </select>
         </label>
       </div>
-      <FormFooter label="Save settings" pending={pending} state={state} />
+      <FormFooter label="Save settings" pending={pending} disabled={!ready} state={state} />
     </form>
   );
 }
