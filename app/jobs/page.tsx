@@ -27,7 +27,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const profile = user ? await getProfile(db, user.id) : null;
   // Compare "new" against the visit before this one, then record this one.
   const previousVisit = user ? await markJobsVisited(db, user.id) : null;
-  const { filters, problem, showDismissed, usedProfileLanguages } = readFilters(
+  const { filters: requested, problem, showDismissed, usedProfileLanguages } = readFilters(
     await searchParams,
     profile ? { languages: profile.languages, currency: profile.currency } : null,
   );
@@ -35,14 +35,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     db,
     profile ? { preferences: { languages: profile.languages, seniority: profile.targetSeniority, remote: profile.remote } } : {},
   );
+  let filters = requested;
   let pageProblem = problem;
   let page = { items: [] as Awaited<ReturnType<typeof searchJobs>>['items'], nextCursor: null as string | null };
   try {
     page = await searchJobs(db, filters, context);
   } catch (error) {
     if (!(error instanceof BadCursorError)) throw error;
-    pageProblem = 'That page link has expired; showing the first page.';
-    page = await searchJobs(db, { ...filters, cursor: undefined }, context);
+    pageProblem = [problem, 'That page link has expired; showing the first page.'].filter(Boolean).join(' ');
+    filters = { ...filters, cursor: undefined };
+    page = await searchJobs(db, filters, context);
   }
   const [facets, market, boards] = await Promise.all([
     cachedFacetCounts(db, filters, context.usdPerUnit),
