@@ -192,7 +192,7 @@ class Runner {
   statements(filters: JobFilters): { sql: string; params: unknown[]; settings: string[] }[] {
     return [
       { ...dialect.sqlToQuery(searchQuery(filters, this.context).query), settings: [] },
-      { ...dialect.sqlToQuery(facetsQuery(filters, this.context.usdPerUnit)), settings: filters.q ? TEXT_SEARCH_PLAN : [] },
+      { ...dialect.sqlToQuery(facetsQuery(filters, this.context.usdPerUnit)), settings: filters.q ? [TEXT_SEARCH_PLAN] : [] },
     ];
   }
 
