@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   'ingest_runs',
   'listing_dismissals',
   'listings',
+  'listings_version',
   'profiles',
   'projects',
   'rate_limits',

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
+  check,
   boolean,
   customType,
   index,
@@ -93,3 +94,17 @@ export const listings = pgTable(
 );
 export type Listing = typeof listings.$inferSelect;
 export type NewListing = typeof listings.$inferInsert;
+
+/**
+ * One row whose version goes up in every transaction that changes what search counts over
+ * (see migration 0006: a deferred trigger on listings, so every writer bumps it, the CLI and
+ * pg-boss workers included). lib/search keeps its in-process snapshot while this is unchanged.
+ */
+export const listingsVersion = pgTable(
+  'listings_version',
+  {
+    id: boolean().primaryKey().default(true),
+    version: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('listings_version_one_row', sql`${t.id}`)],
+);
