@@ -7,11 +7,11 @@ import { getDb, openDatabase, type DatabaseHandle } from '../db/client';
 import { queryRows } from '../db/types';
 import { env } from '../lib/env';
 import { searchContext } from '../lib/search/context';
-import { aggregateKey } from '../lib/search/aggregates';
-import { facetsQuery } from '../lib/search/facets';
 import { TEXT_SEARCH_PLAN } from '../lib/search/text-plan';
-import { parseJobFilters, type JobFilters } from '../lib/search/filters';
-import { searchQuery, type SearchContext } from '../lib/search/search';
+import { filtersToParams, parseJobFilters, type JobFilters } from '../lib/search/filters';
+import { effectiveSort, relevanceWindow, searchQuery, type SearchContext } from '../lib/search/search';
+import { tsQuery } from '../lib/search/where';
+import type { Db } from '../db/types';
 import { BOARDS } from '../scrapers/registry';
 import { createEmptyPostgresDatabase } from '../test/support/test-db';
 import { seeded } from './feeds';
@@ -152,19 +152,19 @@ interface MixResult {
 const dialect = new PgDialect();
 
 class Runner {
-  private readonly usedKeys = new Map<string, number>();
+  private readonly usedKeys = new Set<string>();
   constructor(
+    private readonly db: Db,
     private readonly get: (request: NextRequest) => Promise<Response>,
     private readonly bare: postgres.Sql,
     private readonly context: SearchContext,
   ) {}
 
-  /** True when the route would compute facets for these filters (no cached entry younger than 65 s). */
+  /** True the first time the run meets this filter set: every measured request asks something new. */
   private fresh(filters: JobFilters): boolean {
-    const key = aggregateKey(filters); // a repeat within the 60 s TTL would skip the facet query
-    const used = this.usedKeys.get(key);
-    if (used !== undefined && performance.now() - used < 65_000) return false;
-    this.usedKeys.set(key, performance.now());
+    const key = filtersToParams({ ...filters, sort: undefined, limit: undefined }).toString();
+    if (this.usedKeys.has(key)) return false;
+    this.usedKeys.add(key);
     return true;
   }
 
@@ -186,14 +186,19 @@ class Runner {
   }
 
   /**
-   * The two statements the route runs for a page (items and facets), rendered to run bare, each
-   * with the planner settings lib/search runs it under (facets over a text search: bitmap scans only).
+   * The request as bare SQL, with the planner settings lib/search runs each statement under:
+   * the page query (for relevance over the same window of ids the route ranked, worked out
+   * before timing), and for a text search the statement that finds every match (bitmap scans
+   * only), which the route needs for its facets and answers from cached words instead.
    */
-  statements(filters: JobFilters): { sql: string; params: unknown[]; settings: string[] }[] {
-    return [
-      { ...dialect.sqlToQuery(searchQuery(filters, this.context).query), settings: [] },
-      { ...dialect.sqlToQuery(facetsQuery(filters, this.context.usdPerUnit)), settings: filters.q ? [TEXT_SEARCH_PLAN] : [] },
-    ];
+  async statements(filters: JobFilters): Promise<{ sql: string; params: unknown[]; settings: string[] }[]> {
+    const window = effectiveSort(filters) === 'relevance' ? await relevanceWindow(this.db, filters, this.context) : undefined;
+    const statements = [{ ...dialect.sqlToQuery(searchQuery(filters, this.context, window).query), settings: [] as string[] }];
+    if (filters.q) {
+      const matches = sql`select l.id from listings l where l.search @@ ${tsQuery(filters.q)} and l.removed_at is null and l.duplicate_of is null`;
+      statements.push({ ...dialect.sqlToQuery(matches), settings: [TEXT_SEARCH_PLAN] });
+    }
+    return statements;
   }
 
   private runBare<T extends object[]>(statement: { sql: string; params: unknown[]; settings: string[] }, prefix = ''): Promise<T> {
@@ -205,23 +210,23 @@ class Runner {
     }) as Promise<T>;
   }
 
-  /** The statements the route runs, bare: the page query, and the facet query unless the route has facets cached. */
-  async sql(filters: JobFilters, withFacets: boolean): Promise<number> {
-    const statements = this.statements(filters).slice(0, withFacets ? 2 : 1);
+  /** The request as bare SQL (statements), run concurrently as the route runs its queries. */
+  async sql(filters: JobFilters): Promise<number> {
+    const statements = await this.statements(filters);
     const start = performance.now();
     await Promise.all(statements.map((statement) => this.runBare(statement)));
     return performance.now() - start;
   }
 
   /** One request both ways, alternating which goes first so neither always finds the cache warm. */
-  async both(query: string, n: number, withFacets = true): Promise<Sample & { nextCursor: string | null }> {
+  async both(query: string, n: number): Promise<Sample & { nextCursor: string | null }> {
     const filters = this.parse(query);
     if (n % 2 === 0) {
       const api = await this.api(query);
-      const sqlMs = await this.sql(filters, withFacets);
+      const sqlMs = await this.sql(filters);
       return { query, apiMs: api.ms, sqlMs, nextCursor: api.nextCursor };
     }
-    const sqlMs = await this.sql(filters, withFacets);
+    const sqlMs = await this.sql(filters);
     const api = await this.api(query);
     return { query, apiMs: api.ms, sqlMs, nextCursor: api.nextCursor };
   }
@@ -240,13 +245,11 @@ class Runner {
         samples.push(await this.both(next, samples.length));
         continue;
       }
-      // A chain: page after page by nextCursor. The cursor is not part of the facet key, so
-      // the route counts facets for the first page and serves later pages from its cache, as it
-      // does for a user paging; the bare side then runs the page query alone too.
+      // A chain: page after page by nextCursor, as a user reads on.
       if (!this.fresh(this.parse(next.chain))) continue;
       let query = next.chain;
       for (let page = 0; page < next.pages && samples.length < count; page++) {
-        const sample = await this.both(query, samples.length, page === 0);
+        const sample = await this.both(query, samples.length);
         samples.push({ query: sample.query, apiMs: sample.apiMs, sqlMs: sample.sqlMs });
         if (!sample.nextCursor) break;
         query = `${next.chain}&cursor=${encodeURIComponent(sample.nextCursor)}`;
@@ -258,7 +261,7 @@ class Runner {
   async explain(query: string): Promise<string[]> {
     const filters = this.parse(query);
     const plans: string[] = [];
-    for (const statement of this.statements(filters)) {
+    for (const statement of await this.statements(filters)) {
       const rows = await this.runBare<{ 'QUERY PLAN': string }[]>(statement, 'explain (analyze, buffers) ');
       plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
     }
@@ -330,7 +333,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
 
     await useAsProcessDatabase(handle, name);
     const { GET } = await import('../app/api/jobs/route');
-    const runner = new Runner(GET, bare, await searchContext(handle.db));
+    const runner = new Runner(handle.db, GET, bare, await searchContext(handle.db));
 
     const results: MixResult[] = [];
     const measureAll = async (seedBase: number) => {
@@ -444,12 +447,11 @@ function reportSearch(input: {
     distribution,
     '',
     '## Method',
-    '- API: the exported `GET` of app/api/jobs/route.ts called in-process with a real `NextRequest` per request, timed to the end of reading the body: URL parsing, zod, the exchange-rate query, the page query and the facet query, JSON. ' +
+    '- API: the exported `GET` of app/api/jobs/route.ts called in-process with a real `NextRequest` per request, timed to the end of reading the body: URL parsing, zod, the exchange-rate query, the listings_version read, the page query, the facet counts from the in-process snapshot, JSON. ' +
       'It leaves out the HTTP server and Node request handling of `next start`.',
-    '- SQL: the two statements lib/search generates for the same request (`searchQuery` and `facetsQuery`), rendered by drizzle and run bare through postgres.js, concurrently as the route runs them.',
-    '- The route caches facets for 60 s per filter set. Every measured request has a filter set the run has not used in the last 65 s (checked with the route\'s own cache key), so facets are counted on every API call, as on the bare side. ' +
-      'Variation comes from the parameters themselves: different language/seniority/remote sets, q terms and syntax, salary floors and currencies, boards and windows. ' +
-      'The cursor is not part of that key, so in a deep-page chain the route counts facets for the first page only and serves the rest from its cache, as it would for a user paging; the bare side then runs only the page query for those pages too.',
+    '- SQL: the same request as bare SQL through postgres.js: the page query lib/search generates (`searchQuery`; for relevance over the same window of ids), and for a text search the statement that finds every match, which facets need (bitmap scans only). The statements run concurrently, as the route runs its queries.',
+    '- Every measured request is a filter set the run has not asked before. Variation comes from the parameters themselves: different language/seniority/remote sets, q terms and syntax, salary floors and currencies, boards and windows. ' +
+      'The snapshot of open listings is loaded by the warm-up requests (nothing writes listings during the run); the words of text searches are fetched the first time a search uses them, so the first searches of each word pay for it, as they would on a server.',
     `- ${REQUESTS_PER_MIX} requests per mix per pass after ${WARMUP_PER_MIX} warm-up requests, ${PASSES} passes; API and SQL alternate which runs first. The figures below pool the passes.`,
     '',
     ...MIXES.map((mix) => `- **${mix.name}**: ${mix.describe}.`),
@@ -458,13 +460,13 @@ function reportSearch(input: {
     '',
     '## What costs the time',
     `- The listings heap is wide (description HTML and text, the tsvector): ${input.heap.heapMb} MiB of heap and ${input.heap.toastMb} MiB of TOAST for ${seed.rows.toLocaleString('en')} rows, against shared_buffers of ${server.match(/shared_buffers (\S+)/)?.[1] ?? '?'}. ` +
-      'A plan that visits the heap tuple of every matching row (a bitmap heap scan over a broad language filter, a sequential scan for a salary order) reads most of the table per request.',
-    '- Facet counts are the larger half of an uncached request: every option of five facets over all matching open listings. lib/search now counts them in one pass (it was one pass per facet, each with its own scan), but the pass still reads every matching row.',
-    '- Filtered newest-first pages and facet counts read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters and facets read: index-only scans of about 20 MiB after VACUUM has set the visibility map, instead of the heap. Salary order reads `listings_open_salary_idx`.',
-    '- Facet counts first group the matching rows by what the facets read (a few thousand groups), then count each facet once per group.',
-    '- Broad text queries (a common word, or a word and a negation, matching half the table): ranking the page by ts_rank_cd detoasts the tsvector of every match (about 2.5 KB each, most of them out of line in TOAST). The facet counts and the market view do not need it: lib/search/text-plan.ts allows them only bitmap scans, so the GIN index finds the matches and their tsvectors are never read (facets for `platform -redis` 960 ms before, 262 ms after; the market view 1,828 ms, 591 ms). The planner alone picks a sequential scan, because it does not cost the detoasting.',
-    '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per facet query when it was on.',
-    '- The route\'s 60 s facet cache hides the facet cost for repeated filters; the figures here are the uncached cost.',
+      'A plan that visits the heap tuple of every matching row reads most of the table per request.',
+    '- Facet counts read every listing a filter matches: 100-300 ms a request in SQL for broad filters, even from a covering index. They are counted from an in-process snapshot of the open listings instead (lib/search/snapshot.ts: a column of numbers per filter, about 60 bytes a listing), in 3-6 ms. ' +
+      'The snapshot is kept while `listings_version` is unchanged (migration 0006: a deferred trigger bumps it in every transaction that changes listings) and reloaded after a change, in about 0.6 s for this table.',
+    '- A text search\'s matches come from PostgreSQL a word (or a phrase) at a time, through the GIN index with bitmap scans only, and are kept with the snapshot; the query\'s and/or/not is worked out over them in-process (lib/search/text-query.ts). A common word takes 100-200 ms the first time and nothing after; a phrase needs PostgreSQL to read word positions from each candidate\'s tsvector, so a new phrase costs more.',
+    '- Relevance ranks the newest 1,000 matches (RELEVANCE_WINDOW in lib/search/search.ts). Ranking every match read each match\'s 2.5 KB tsvector out of TOAST: 0.2-0.8 s for a common word.',
+    '- Filtered newest-first pages read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters read: an index-only scan instead of the heap. Salary order reads `listings_open_salary_idx`.',
+    '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per query when it was on.',
     '',
     '## Results',
     pooled,
@@ -475,7 +477,7 @@ function reportSearch(input: {
     `## Plans: the slowest mix (${input.slowest}), its slowest request`,
     `\`GET /api/jobs?${input.slowestQuery}\``,
     '',
-    'Page query, then facet query:',
+    'Page query, then (for a text search) the statement that finds every match:',
     '',
     '```',
     input.plans.join('\n\n'),

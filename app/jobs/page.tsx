@@ -6,7 +6,7 @@ import { boards as boardsTable } from '@/db/schema';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
 import { currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
-import { cachedFacetCounts, cachedMarketView } from '@/lib/search/aggregates';
+import { facetCounts, marketView } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
 import { filtersToParams } from '@/lib/search/filters';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
@@ -37,7 +37,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   );
   let filters = requested;
   let pageProblem = problem;
-  let page = { items: [] as Awaited<ReturnType<typeof searchJobs>>['items'], nextCursor: null as string | null };
+  let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
     page = await searchJobs(db, filters, context);
   } catch (error) {
@@ -47,8 +47,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     page = await searchJobs(db, filters, context);
   }
   const [facets, market, boards] = await Promise.all([
-    cachedFacetCounts(db, filters, context.usdPerUnit),
-    cachedMarketView(db, filters, context.usdPerUnit),
+    facetCounts(db, filters, context.usdPerUnit),
+    marketView(db, filters, context.usdPerUnit),
     db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name)),
   ]);
   const ids = page.items.map((job) => job.id);
@@ -80,6 +80,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         {pageProblem ? (
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm break-words text-amber-900">
             {pageProblem}
+          </p>
+        ) : null}
+
+        {page.window?.cutoffUs != null ? (
+          <p className="text-sm text-slate-600">
+            Ranked by relevance: the newest {page.window.ids.length.toLocaleString('en')} of {page.window.matches.toLocaleString('en')} matches.{' '}
+            <Link href={`/jobs?${filtersToParams({ ...filters, cursor: undefined, sort: 'newest' }).toString()}&f=1`} className="text-brand-700 underline">
+              Sort by newest to see them all
+            </Link>
+            , or narrow the search.
           </p>
         ) : null}
 

@@ -6,7 +6,7 @@ import { getProfile, type UserProfile } from '../profile/profile';
 import { deployedProjectCount } from '../projects/projects';
 import { loadUsdRates } from '../salary/rates';
 import { jobFiltersSchema } from '../search/filters';
-import { marketView } from '../search/market';
+import { marketView } from '../search/aggregates';
 import { addDays, daysBetween, isSupportedDate, localDate, startOfDay, today as todayIn, weekStart } from '../timelog/zone';
 import { buildingStreak, dailyTotals, daysWithoutBuilding, sumDays, type LearningArea } from './aggregate';
 import { buildNext, type BuildNextItem, type LoggedTime } from './build-next';

@@ -9,7 +9,6 @@ import { contentHash, prepareListing, type PreparedListing } from './prepare';
 import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
-import { forgetAggregates } from '../search/aggregates';
 import type { UsdRates } from '../salary/normalize';
 
 export interface IngestOptions {
@@ -250,8 +249,6 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
         // Sample data says nothing about the real board's health or schedule.
         if (!options.sample) await recordBoardSuccess(tx, board.id, { etag: result.etag, lastModified: result.lastModified });
       });
-      // Committed: this process's cached facet counts and market view are out of date.
-      if (counts.new + counts.updated + counts.removed > 0) forgetAggregates(db);
       return done({ status: 'succeeded', counts, httpStatus: result.httpStatus, problems });
     } catch (error) {
       const message = describeError(error);

@@ -1,14 +1,20 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listings } from '../../db/schema';
+import { queryRows, type Db } from '../../db/types';
 import type { BoardDefinition } from '../../scrapers/types';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { ingestBoard } from '../ingest/run-board';
-import { cachedFacetCounts, cachedMarketView } from './aggregates';
+import { upsertListings } from '../ingest/store';
+import { marketView, facetCounts } from './aggregates';
 import { jobFiltersSchema } from './filters';
 
 const USD = { USD: 1 };
+const go = jobFiltersSchema.parse({ language: ['go'] });
+const version = async (db: Db) => Number((await queryRows<{ version: number }>(db, sql`select version from listings_version`))[0]!.version);
 
-describe(`cached facets and market view (${TEST_DRIVER})`, () => {
+describe(`facets and market view stay current (${TEST_DRIVER})`, () => {
   let database: TestDatabase;
   let other: TestDatabase;
   beforeAll(async () => {
@@ -21,22 +27,48 @@ describe(`cached facets and market view (${TEST_DRIVER})`, () => {
     await Promise.all([database.close(), other.close()]);
   });
 
-  it('serves repeats of a filter set from the cache, whatever the sort or page size, per database', async () => {
-    const filters = jobFiltersSchema.parse({ language: ['go'] });
-    expect((await cachedFacetCounts(database.db, filters, USD)).language).toEqual({ go: 1 });
-    expect((await cachedMarketView(database.db, filters, USD)).listings).toBe(1);
+  it('counts a listing written by anyone on the next request, per database', async () => {
+    expect((await facetCounts(database.db, go, USD)).language).toEqual({ go: 1 });
+    expect((await marketView(database.db, go, USD)).listings).toBe(1);
 
-    // Written behind the cache's back (as another process would): not seen within the minute.
-    await insertListing(database.db, 'agg-board', { languages: ['go'] });
+    // Written directly, as another process (the CLI, a worker) would.
+    const written = await insertListing(database.db, 'agg-board', { languages: ['go'] });
     const resorted = jobFiltersSchema.parse({ language: ['go'], sort: 'salary', limit: 50 });
-    expect((await cachedFacetCounts(database.db, resorted, USD)).language).toEqual({ go: 1 });
-    expect((await cachedMarketView(database.db, resorted, USD)).listings).toBe(1);
+    expect((await facetCounts(database.db, resorted, USD)).language).toEqual({ go: 2 });
+    expect((await marketView(database.db, resorted, USD)).listings).toBe(2);
 
-    // Another database has its own cache.
-    expect((await cachedFacetCounts(other.db, filters, USD)).language).toEqual({});
+    await database.db.update(listings).set({ removedAt: new Date() }).where(eq(listings.id, written.id));
+    expect((await facetCounts(database.db, go, USD)).language).toEqual({ go: 1 });
+    await database.db.update(listings).set({ removedAt: null }).where(eq(listings.id, written.id));
+
+    // Another database has its own snapshot.
+    expect((await facetCounts(other.db, go, USD)).language).toEqual({});
   });
 
-  it('recounts after an ingestion in this process changes listings', async () => {
+  it('bumps listings_version once per committed change, and not for what search does not read', async () => {
+    const before = await version(database.db);
+    // Many rows in one transaction: one bump.
+    await database.db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await insertListing(tx, 'agg-board', { languages: ['rust'] });
+    });
+    expect(await version(database.db)).toBe(before + 1);
+
+    // Rolled back: no bump.
+    await expect(
+      database.db.transaction(async (tx) => {
+        await insertListing(tx, 'agg-board', { languages: ['rust'] });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await version(database.db)).toBe(before + 1);
+
+    // Seen again (last_seen_at) changes nothing search shows: no bump, no reload.
+    await database.db.update(listings).set({ lastSeenAt: new Date() }).where(eq(listings.boardId, 'agg-board'));
+    expect(await version(database.db)).toBe(before + 1);
+    expect((await facetCounts(database.db, jobFiltersSchema.parse({}), USD)).language).toEqual({ go: 2, rust: 3 });
+  });
+
+  it('sees an ingestion and a bulk upsert at once', async () => {
     const board: BoardDefinition = {
       id: 'agg-board',
       name: 'Aggregates board',
@@ -69,9 +101,13 @@ describe(`cached facets and market view (${TEST_DRIVER})`, () => {
     };
     const result = await ingestBoard(database.db, board, { fetchText: () => Promise.reject(new Error('no network')) });
     expect(result.counts.new).toBe(1);
-    const filters = jobFiltersSchema.parse({ language: ['go'] });
-    // Two listings inserted directly above, plus the ingested one.
-    expect((await cachedFacetCounts(database.db, filters, USD)).language).toEqual({ go: 3 });
-    expect((await cachedMarketView(database.db, filters, USD)).listings).toBe(3);
+    // The language facet leaves out its own filter: the rust listings count beside go.
+    expect((await facetCounts(database.db, go, USD)).language).toEqual({ go: 3, rust: 3 });
+    expect((await marketView(database.db, go, USD)).listings).toBe(3);
+
+    const [fresh] = await database.db.select().from(listings).where(eq(listings.externalId, 'fresh-1'));
+    const { id: _id, firstSeenAt: _first, lastSeenAt: _last, removedAt: _removed, duplicateOf: _copy, search: _search, ...prepared } = fresh!;
+    await upsertListings(database.db, [{ ...prepared, languages: ['python'], contentHash: 'changed' }]);
+    expect((await facetCounts(database.db, go, USD)).language).toEqual({ go: 2, python: 1, rust: 3 });
   });
 });

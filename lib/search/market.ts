@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/types';
+import { LANGUAGE_SLUGS } from '../vocabulary';
 import type { JobFilters } from './filters';
-import { withTextSearchPlan } from './text-plan';
-import { whereFor } from './where';
+import { tallyLanguages, type ListingSnapshot } from './snapshot';
+import { rowTester, type SnapshotInputs } from './snapshot-filter';
 
 export interface MarketView {
   /** Matching listings the figures are over. */
@@ -14,38 +13,43 @@ export interface MarketView {
   salary: { withSalary: number; p25: number | null; median: number | null; p75: number | null } | null;
 }
 
-/** What the jobs matching a filter ask for: tells a learner what to build next. */
-export async function marketView(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>, top = 12): Promise<MarketView> {
-  return withTextSearchPlan(db, filters, (scoped) => countMarket(scoped, filters, usdPerUnit, top));
+/** The value at fraction p of sorted values, as PostgreSQL's percentile_disc picks it. */
+const percentileDisc = (sorted: Float64Array, p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+
+/** The `top` most counted names, most first, ties by name. */
+function ranked(names: readonly string[], tally: Float64Array, top: number, n: number) {
+  const share = (count: number) => Math.round((count / n) * 1000) / 1000;
+  return names
+    .map((name, index) => ({ name, count: tally[index]! }))
+    .filter((entry) => entry.count > 0)
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, top)
+    .map((entry) => ({ name: entry.name, listings: entry.count, share: share(entry.count) }));
 }
 
-async function countMarket(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>, top: number): Promise<MarketView> {
-  const where = whereFor(filters, usdPerUnit);
-  const [totals] = await queryRows<{ n: number; with_salary: number; p25: number | null; p50: number | null; p75: number | null }>(
-    db,
-    sql`select count(*)::int as n, count(l.salary_usd_yearly)::int as with_salary,
-          percentile_disc(0.25) within group (order by l.salary_usd_yearly) as p25,
-          percentile_disc(0.5) within group (order by l.salary_usd_yearly) as p50,
-          percentile_disc(0.75) within group (order by l.salary_usd_yearly) as p75
-        from listings l where ${where}`,
-  );
-  const n = Number(totals?.n ?? 0);
+/** What the jobs matching a filter ask for, from the snapshot: tells a learner what to build next. */
+export function countMarket(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs, top = 12): MarketView {
+  const test = rowTester(snapshot, filters, inputs);
+  const skills = new Float64Array(snapshot.skills.length);
+  const languages = new Float64Array(LANGUAGE_SLUGS.length);
+  const salaries: number[] = [];
+  let n = 0;
+  for (let row = 0; row < snapshot.size; row++) {
+    if (test(row) !== 0) continue;
+    n++;
+    for (let k = snapshot.skillStart[row]!; k < snapshot.skillStart[row + 1]!; k++) skills[snapshot.skillIds[k]!]!++;
+    tallyLanguages(snapshot, row, languages);
+    const salary = snapshot.salaryUsd[row]!;
+    if (!Number.isNaN(salary)) salaries.push(salary);
+  }
   if (n === 0) return { listings: 0, skills: [], languages: [], salary: null };
-  const counted = (column: 'skills' | 'languages') =>
-    queryRows<{ value: string; n: number }>(
-      db,
-      sql`select value, count(*)::int as n from listings l, unnest(l.${sql.raw(column)}) as value where ${where}
-          group by value order by n desc, value limit ${top}`,
-    );
-  const [skills, languages] = await Promise.all([counted('skills'), counted('languages')]);
-  const share = (count: number) => Math.round((count / n) * 1000) / 1000;
-  const withSalary = Number(totals!.with_salary);
+  const sorted = Float64Array.from(salaries).sort();
   return {
     listings: n,
-    skills: skills.map((row) => ({ skill: row.value, listings: Number(row.n), share: share(Number(row.n)) })),
-    languages: languages.map((row) => ({ language: row.value, listings: Number(row.n), share: share(Number(row.n)) })),
-    salary: withSalary
-      ? { withSalary, p25: Number(totals!.p25), median: Number(totals!.p50), p75: Number(totals!.p75) }
+    skills: ranked(snapshot.skills, skills, top, n).map(({ name, ...counts }) => ({ skill: name, ...counts })),
+    languages: ranked(LANGUAGE_SLUGS, languages, top, n).map(({ name, ...counts }) => ({ language: name, ...counts })),
+    salary: sorted.length
+      ? { withSalary: sorted.length, p25: percentileDisc(sorted, 0.25), median: percentileDisc(sorted, 0.5), p75: percentileDisc(sorted, 0.75) }
       : null,
   };
 }

@@ -5,10 +5,10 @@ import { queryRows } from '../../db/types';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { loadUsdRates } from '../salary/rates';
-import { facetCounts } from './facets';
+import { facetCounts, marketView } from './aggregates';
 import { jobFiltersSchema, type JobFilters } from './filters';
-import { marketView } from './market';
 import { FACET_NAMES, whereFor } from './where';
+import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
 
 let context: SearchContext;
@@ -101,6 +101,33 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     expect(await titles({ q: 'postgresql', sort: 'relevance' })).toHaveLength(2);
   });
 
+  it('ranks the newest matches only, and pages through that window by cursor', async () => {
+    // Three open listings match "go"; a window of two ranks the two newest.
+    const small = { ...context, relevanceWindow: 2 };
+    const first = await searchJobs(database.db, filters({ q: 'go', limit: '1' }), small);
+    expect(first.window).toMatchObject({ matches: 3 });
+    expect(first.window!.ids).toEqual([ids['Senior Go Engineer'], ids['Junior Go Developer']]);
+    expect(first.window!.cutoffUs).toBe(day(2).getTime() * 1000);
+
+    // A newer match arriving meanwhile joins the window; the old window is read once, in rank order.
+    const newer = await insertListing(database.db, 'golang-cafe', { title: 'Go Go Go', languages: ['go'], postedAt: new Date() });
+    const seen = first.items.map((item) => item.title);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = await searchJobs(database.db, filters({ q: 'go', limit: '1', cursor }), small);
+      seen.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor;
+    }
+    expect(seen.filter((title) => title !== 'Go Go Go').sort()).toEqual(['Junior Go Developer', 'Senior Go Engineer']);
+    expect(new Set(seen).size).toBe(seen.length);
+    await database.db.execute(sql`delete from listings where id = ${newer.id}`);
+
+    // The default window holds every match here.
+    const all = await searchJobs(database.db, filters({ q: 'go' }), context);
+    expect(all.items).toHaveLength(3);
+    expect(all.window).toMatchObject({ matches: 3, cutoffUs: null });
+  });
+
   it('sorts by salary with unknown salaries last, and by best match', async () => {
     expect(await titles({ sort: 'salary' })).toEqual(['Go Site Reliability Engineer', 'Senior Go Engineer', 'Junior Go Developer', 'Python Backend Engineer']);
     const preferences = { languages: ['go'], seniority: 'junior' as const, remote: 'remote' as const };
@@ -113,16 +140,19 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     ]);
   });
 
-  it.each(['newest', 'salary', 'match'] as const)('pages through every result once with keyset cursors (%s)', async (sort) => {
-    const all = await titles({ sort, limit: 100 });
+  it.each(['newest', 'salary', 'match', 'relevance'] as const)('pages through every result once with keyset cursors (%s)', async (sort) => {
+    // Relevance needs a search: every listing here mentions an engineer or a developer.
+    const q = sort === 'relevance' ? 'engineer or developer' : undefined;
+    const all = await titles({ sort, q, limit: 100 });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await searchJobs(database.db, filters({ sort, limit: '1', cursor }), context);
+      const page = await searchJobs(database.db, filters({ sort, q, limit: '1', cursor }), context);
       seen.push(...page.items.map((item) => item.title));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
   });
 
   it('keeps pages stable when new listings arrive', async () => {
@@ -144,20 +174,26 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     expect(facets.language).toEqual({ go: 2 });
     expect(facets.remote).toEqual({ remote: 2, onsite: 1 });
     expect(facets.seniority).toEqual({ senior: 1, junior: 1 });
-    expect(facets.board).toEqual({ 'golang-cafe': 2 });
+    // The senior Go job was found on remotive too: choosing remotive would show it.
+    expect(facets.board).toEqual({ 'golang-cafe': 2, remotive: 1 });
   });
 
-  it('counts each facet as its own query over the other filters would', async () => {
-    // The reference: one query per facet, with that facet's filter left out.
-    const VALUES = { language: sql`unnest(l.languages)`, seniority: sql`l.seniority::text`, role: sql`l.role::text`, remote: sql`l.remote::text`, board: sql`l.board_id` };
+  it('counts each option as choosing it (with every other filter) would match', async () => {
+    // The reference: for each option, the number of listings the page's own WHERE matches with
+    // that option as its facet's only value.
+    const boards = ['golang-cafe', 'remotive'];
+    const OPTIONS = { language: LANGUAGE_SLUGS, seniority: SENIORITIES, role: ROLES, remote: REMOTE_KINDS, board: boards };
     const reference = async (input: JobFilters) => {
       const facets: Record<string, Record<string, number>> = {};
       for (const name of FACET_NAMES) {
-        const rows = await queryRows<{ value: string; n: number }>(
-          database.db,
-          sql`select value, count(*)::int as n from (select ${VALUES[name]} as value from listings l where ${whereFor(input, USD_PER_UNIT, name)}) f group by value`,
-        );
-        facets[name] = Object.fromEntries(rows.map((row) => [row.value, Number(row.n)]));
+        facets[name] = {};
+        for (const value of OPTIONS[name]) {
+          const [row] = await queryRows<{ n: number }>(
+            database.db,
+            sql`select count(*)::int as n from listings l where ${whereFor({ ...input, [name]: [value] }, USD_PER_UNIT)}`,
+          );
+          if (Number(row!.n)) facets[name][value] = Number(row!.n);
+        }
       }
       return facets;
     };
@@ -168,6 +204,12 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
       { board: ['golang-cafe', 'remotive'], role: ['backend'], salaryMin: '50000', currency: 'EUR' },
       { language: ['python'], seniority: ['mid'], role: ['devops'], remote: ['hybrid'], board: ['golang-cafe'] },
       { q: 'postgresql', selfTaught: 'true', language: ['go', 'python'] },
+      { q: 'payments -django' },
+      { q: '"distributed systems" or django', remote: ['remote'] },
+      { q: '-go' },
+      { q: 'the' },
+      { postedWithin: '7d', visa: 'true' },
+      { salaryMin: '1000', currency: 'XYZ' },
     ]) {
       const chosen = filters(input);
       expect(await facetCounts(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
@@ -183,8 +225,41 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     ]);
     expect(market.salary).toEqual({ withSalary: 3, p25: 64_800, median: 150_000, p75: 208_000 });
     expect(await marketView(database.db, filters({ language: ['rust'] }), USD_PER_UNIT)).toEqual({ listings: 0, skills: [], languages: [], salary: null });
-    // Text search counts through the bitmap-only plan (lib/search/text-plan.ts): same answers.
     expect((await marketView(database.db, filters({ q: 'payments' }), USD_PER_UNIT)).listings).toBe(2);
     expect((await marketView(database.db, filters({ q: 'payments -django' }), USD_PER_UNIT)).listings).toBe(1);
+  });
+
+  it('counts the market view as SQL over the same filters would', async () => {
+    const reference = async (input: JobFilters) => {
+      const where = whereFor(input, USD_PER_UNIT);
+      const [totals] = await queryRows<{ n: number; with_salary: number; p25: number | null; p50: number | null; p75: number | null }>(
+        database.db,
+        sql`select count(*)::int as n, count(l.salary_usd_yearly)::int as with_salary,
+              percentile_disc(0.25) within group (order by l.salary_usd_yearly) as p25,
+              percentile_disc(0.5) within group (order by l.salary_usd_yearly) as p50,
+              percentile_disc(0.75) within group (order by l.salary_usd_yearly) as p75
+            from listings l where ${where}`,
+      );
+      const n = Number(totals!.n);
+      const counted = async (column: 'skills' | 'languages') =>
+        (
+          await queryRows<{ value: string; n: number }>(
+            database.db,
+            sql`select value, count(*)::int as n from listings l, unnest(l.${sql.raw(column)}) as value where ${where} group by value order by n desc, value limit 12`,
+          )
+        ).map((row) => ({ value: row.value, listings: Number(row.n), share: Math.round((Number(row.n) / n) * 1000) / 1000 }));
+      if (n === 0) return { listings: 0, skills: [], languages: [], salary: null };
+      const withSalary = Number(totals!.with_salary);
+      return {
+        listings: n,
+        skills: (await counted('skills')).map(({ value, ...rest }) => ({ skill: value, ...rest })),
+        languages: (await counted('languages')).map(({ value, ...rest }) => ({ language: value, ...rest })),
+        salary: withSalary ? { withSalary, p25: Number(totals!.p25), median: Number(totals!.p50), p75: Number(totals!.p75) } : null,
+      };
+    };
+    for (const input of [{}, { language: ['go'] }, { remote: ['remote', 'hybrid'], salaryMin: '50000' }, { q: 'postgresql or kubernetes' }, { board: ['remotive'] }, { visa: 'true' }]) {
+      const chosen = filters(input);
+      expect(await marketView(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { cachedFacetCounts } from '@/lib/search/aggregates';
+import { facetCounts } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
 import { parseJobFilters } from '@/lib/search/filters';
 import { searchJobs } from '@/lib/search/search';
@@ -17,7 +17,7 @@ export const GET = handle(async (request: NextRequest) => {
   const context = await searchContext(db);
   const [page, facets] = await Promise.all([
     searchJobs(db, filters, context),
-    cachedFacetCounts(db, filters, context.usdPerUnit),
+    facetCounts(db, filters, context.usdPerUnit),
   ]);
   return json({ items: page.items, nextCursor: page.nextCursor, facets });
 });
