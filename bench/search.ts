@@ -459,7 +459,7 @@ function reportSearch(input: {
     `Targets: API p95 under ${TARGETS.searchP95Ms} ms per call, and the API within ${TARGETS.searchRatio}× its bare SQL (p95 against p95).`,
     '',
     '## What costs the time',
-    `- The listings heap is wide (description HTML and text, the tsvector): ${input.heap.heapMb} MiB of heap and ${input.heap.toastMb} MiB of TOAST for ${seed.rows.toLocaleString('en')} rows, against shared_buffers of ${server.match(/shared_buffers (\S+)/)?.[1] ?? '?'}. ` +
+    `- The listings heap is wide (description HTML and text, the tsvector): ${input.heap.heapMb} MiB of heap and ${input.heap.toastMb} MiB of TOAST for ${seed.rows.toLocaleString('en')} rows, against shared_buffers of ${server.match(/shared_buffers ([^,)\s]+)/)?.[1] ?? '?'}. ` +
       'A plan that visits the heap tuple of every matching row reads most of the table per request.',
     '- Facet counts read every listing a filter matches: 100-300 ms a request in SQL for broad filters, even from a covering index. They are counted from an in-process snapshot of the open listings instead (lib/search/snapshot.ts: a column of numbers per filter, about 60 bytes a listing), in 3-6 ms. ' +
       'The snapshot is kept while `listings_version` is unchanged (migration 0006: a deferred trigger bumps it in every transaction that changes listings) and reloaded after a change, in about 0.6 s for this table.',
@@ -467,6 +467,7 @@ function reportSearch(input: {
     '- Relevance ranks the newest 1,000 matches (RELEVANCE_WINDOW in lib/search/search.ts). Ranking every match read each match\'s 2.5 KB tsvector out of TOAST: 0.2-0.8 s for a common word.',
     '- Filtered newest-first pages read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters read: an index-only scan instead of the heap. Salary order reads `listings_open_salary_idx`.',
     '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per query when it was on.',
+    '- What stays over a target in one mix: text searches pay for each word or phrase the first time one is used (above: the tail of the text mix), and a salary floor\'s page is a 1-2 ms index scan beside which the route\'s fixed work (the exchange rates, the version read, a facet count over every open listing: 3-6 ms) is a large multiple, though still far under 50 ms.',
     '',
     '## Results',
     pooled,
