@@ -10,6 +10,7 @@ import { searchContext } from '../lib/search/context';
 import { TEXT_SEARCH_PLAN } from '../lib/search/text-plan';
 import { filtersToParams, parseJobFilters, type JobFilters } from '../lib/search/filters';
 import { effectiveSort, relevanceWindow, searchQuery, type SearchContext } from '../lib/search/search';
+import { snapshotView } from '../lib/search/snapshot-store';
 import { tsQuery } from '../lib/search/where';
 import type { Db } from '../db/types';
 import { BOARDS } from '../scrapers/registry';
@@ -192,7 +193,7 @@ class Runner {
    * only), which the route needs for its facets and answers from cached words instead.
    */
   async statements(filters: JobFilters): Promise<{ sql: string; params: unknown[]; settings: string[] }[]> {
-    const window = effectiveSort(filters) === 'relevance' ? await relevanceWindow(this.db, filters, this.context) : undefined;
+    const window = effectiveSort(filters) === 'relevance' ? relevanceWindow(await snapshotView(this.db, filters, this.context.usdPerUnit), filters, this.context) : undefined;
     const statements = [{ ...dialect.sqlToQuery(searchQuery(filters, this.context, window).query), settings: [] as string[] }];
     if (filters.q) {
       const matches = sql`select l.id from listings l where l.search @@ ${tsQuery(filters.q)} and l.removed_at is null and l.duplicate_of is null`;

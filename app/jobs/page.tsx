@@ -6,10 +6,12 @@ import { boards as boardsTable } from '@/db/schema';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
 import { currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
-import { facetCounts, marketView } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
+import { countFacets } from '@/lib/search/facets';
 import { filtersToParams } from '@/lib/search/filters';
+import { countMarket } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
+import { snapshotView } from '@/lib/search/snapshot-store';
 import { loadSampleListings, refreshBoards } from '../boards/actions';
 import { Card } from '../components/ui';
 import { FiltersForm } from './filters-form';
@@ -37,20 +39,22 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   );
   let filters = requested;
   let pageProblem = problem;
+  // One snapshot view for the page, its facets and the market view (the cursor does not change it).
+  const view = snapshotView(db, filters, context.usdPerUnit);
+  view.catch(() => {}); // awaited below, where a failure surfaces
+  const boardsQuery = db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name));
   let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
-    page = await searchJobs(db, filters, context);
+    page = await searchJobs(db, filters, context, view);
   } catch (error) {
     if (!(error instanceof BadCursorError)) throw error;
     pageProblem = [problem, 'That page link has expired; showing the first page.'].filter(Boolean).join(' ');
     filters = { ...filters, cursor: undefined };
-    page = await searchJobs(db, filters, context);
+    page = await searchJobs(db, filters, context, view);
   }
-  const [facets, market, boards] = await Promise.all([
-    facetCounts(db, filters, context.usdPerUnit),
-    marketView(db, filters, context.usdPerUnit),
-    db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name)),
-  ]);
+  const [counted, boards] = await Promise.all([view, boardsQuery]);
+  const facets = countFacets(counted, filters);
+  const market = countMarket(counted, filters);
   const ids = page.items.map((job) => job.id);
   const [states, seen] = user ? await Promise.all([listingStates(db, user.id, ids), firstSeen(db, ids)]) : [new Map<number, ListingState>(), new Map<number, Date>()];
   const shown = showDismissed ? page.items : page.items.filter((job) => !states.get(job.id)?.dismissed);

@@ -6,7 +6,8 @@ import { getProfile, type UserProfile } from '../profile/profile';
 import { deployedProjectCount } from '../projects/projects';
 import { loadUsdRates } from '../salary/rates';
 import { jobFiltersSchema } from '../search/filters';
-import { marketView } from '../search/aggregates';
+import { countMarket } from '../search/market';
+import { snapshotView } from '../search/snapshot-store';
 import { addDays, daysBetween, isSupportedDate, localDate, startOfDay, today as todayIn, weekStart } from '../timelog/zone';
 import { buildingStreak, dailyTotals, daysWithoutBuilding, sumDays, type LearningArea } from './aggregate';
 import { buildNext, type BuildNextItem, type LoggedTime } from './build-next';
@@ -186,7 +187,7 @@ export async function responseFunnel(db: Db, userId: string, from: Date, to: Dat
 export async function whatToBuildNext(db: Db, userId: string, profile: UserProfile): Promise<Dashboard['buildNext']> {
   const filters = jobFiltersSchema.parse({ language: profile.languages, role: ['backend'] });
   const [market, logged] = await Promise.all([
-    loadUsdRates(db).then((rates) => marketView(db, filters, rates, 10)),
+    loadUsdRates(db).then(async (rates) => countMarket(await snapshotView(db, filters, rates), filters, 10)),
     queryRows<{ kind: LoggedTime['kind']; project_language: string | null; project_name: string | null; note: string | null; minutes: number }>(
       db,
       sql`select te.kind::text as kind, p.language as project_language, p.name as project_name, te.note, sum(te.minutes)::int as minutes

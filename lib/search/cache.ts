@@ -1,6 +1,6 @@
 /**
- * A small time-limited cache for aggregate figures (facets, market view) that change only when
- * boards are ingested: a broad filter over 200,000 listings is costly to count on every page.
+ * A small time-limited cache with a bound on its entries. A value is a promise, so concurrent
+ * callers of one key share one computation; a failed one is forgotten.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();

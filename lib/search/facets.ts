@@ -1,7 +1,8 @@
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import type { JobFilters } from './filters';
-import { tallyLanguages, type ListingSnapshot } from './snapshot';
-import { FACET_BIT, rowTester, type SnapshotInputs } from './snapshot-filter';
+import { tallyLanguages } from './snapshot';
+import { FACET_BIT, rowTester } from './snapshot-filter';
+import type { SnapshotView } from './snapshot-store';
 import type { FacetName } from './where';
 
 export type Facets = Record<FacetName, Record<string, number>>;
@@ -13,7 +14,7 @@ export type Facets = Record<FacetName, Record<string, number>>;
  * only, one that misses none counts in all, one that misses two counts nowhere. A job counts
  * on every board it was found on, as the board filter matches it there.
  */
-export function countFacets(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): Facets {
+export function countFacets({ snapshot, inputs }: SnapshotView, filters: JobFilters): Facets {
   const test = rowTester(snapshot, filters, inputs);
   const counts = {
     language: new Float64Array(LANGUAGE_SLUGS.length),

@@ -1,7 +1,8 @@
 import { LANGUAGE_SLUGS } from '../vocabulary';
 import type { JobFilters } from './filters';
-import { tallyLanguages, type ListingSnapshot } from './snapshot';
-import { rowTester, type SnapshotInputs } from './snapshot-filter';
+import { tallyLanguages } from './snapshot';
+import { rowTester } from './snapshot-filter';
+import type { SnapshotView } from './snapshot-store';
 
 export interface MarketView {
   /** Matching listings the figures are over. */
@@ -28,7 +29,7 @@ function ranked(names: readonly string[], tally: Float64Array, top: number, n: n
 }
 
 /** What the jobs matching a filter ask for, from the snapshot: tells a learner what to build next. */
-export function countMarket(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs, top = 12): MarketView {
+export function countMarket({ snapshot, inputs }: SnapshotView, filters: JobFilters, top = 12): MarketView {
   const test = rowTester(snapshot, filters, inputs);
   const skills = new Float64Array(snapshot.skills.length);
   const languages = new Float64Array(LANGUAGE_SLUGS.length);

@@ -1,17 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewListing } from '../../db/schema';
-import { queryRows } from '../../db/types';
+import { queryRows, type Db } from '../../db/types';
 import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { loadUsdRates } from '../salary/rates';
-import { facetCounts, marketView } from './aggregates';
+import { countFacets } from './facets';
+import { countMarket } from './market';
+import { snapshotView } from './snapshot-store';
 import { jobFiltersSchema, type JobFilters } from './filters';
 import { FACET_NAMES, whereFor } from './where';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
 
 let context: SearchContext;
+const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates), chosen);
+const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates), chosen);
 let USD_PER_UNIT: SearchContext['usdPerUnit'];
 const filters = (input: Record<string, unknown> = {}): JobFilters => jobFiltersSchema.parse(input);
 const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);

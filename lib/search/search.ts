@@ -4,7 +4,7 @@ import type { Language, RemoteKind, Role, SalaryPeriod, Seniority } from '../voc
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import type { JobFilters, Sort } from './filters';
 import { newestMatches, rowTester } from './snapshot-filter';
-import { snapshotFor } from './snapshot-store';
+import { snapshotView, type SnapshotView } from './snapshot-store';
 import { tsQuery, whereFor } from './where';
 
 export interface JobSummary {
@@ -207,9 +207,8 @@ export interface RelevanceWindow {
  * The newest matches relevance ranks, from the snapshot of open listings. A cursor carries the
  * window's cutoff time, so later pages rank the same listings (and any posted since).
  */
-export async function relevanceWindow(db: Db, filters: JobFilters, context: SearchContext): Promise<RelevanceWindow> {
+export function relevanceWindow({ snapshot, inputs }: SnapshotView, filters: JobFilters, context: SearchContext): RelevanceWindow {
   const position = cursorPosition(filters, 'relevance', context);
-  const { snapshot, inputs } = await snapshotFor(db, filters, context.usdPerUnit);
   const limit = context.relevanceWindow ?? RELEVANCE_WINDOW;
   const sinceUs = position ? (position.key2 ?? -Infinity) : null;
   return newestMatches(snapshot, rowTester(snapshot, filters, inputs), { limit, sinceUs });
@@ -239,13 +238,19 @@ export function searchQuery(filters: JobFilters, context: SearchContext, window?
   return { query, sort };
 }
 
-/** One page of listings for the filters, newest (or best) first, with a cursor for the next page. */
+/**
+ * One page of listings for the filters, newest (or best) first, with a cursor for the next
+ * page. Relevance reads the request's snapshot view: pass the one the caller counts facets
+ * from, or it is worked out here.
+ */
 export async function searchJobs(
   db: Db,
   filters: JobFilters,
   context: SearchContext,
+  view?: Promise<SnapshotView>,
 ): Promise<{ items: JobSummary[]; nextCursor: string | null; window: RelevanceWindow | null }> {
-  const window = effectiveSort(filters) === 'relevance' ? await relevanceWindow(db, filters, context) : null;
+  const window =
+    effectiveSort(filters) === 'relevance' ? relevanceWindow(await (view ?? snapshotView(db, filters, context.usdPerUnit)), filters, context) : null;
   const { query, sort } = searchQuery(filters, context, window ?? undefined);
   const rows = await queryRows<Row>(db, query);
   const page = rows.slice(0, filters.limit);

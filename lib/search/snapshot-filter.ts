@@ -10,8 +10,8 @@ export interface SnapshotInputs {
   floorUsd: number | null | undefined;
   /** Rows matching the text search, or null when the request has none. */
   text: Bitset | null;
-  /** Now, in microseconds since the epoch (for postedWithin). */
-  nowUs?: number;
+  /** The database's clock, in microseconds since the epoch (for postedWithin, as the page query). */
+  nowUs: number;
 }
 
 /** One bit per facet filter, in the masks rowTester returns. */
@@ -40,7 +40,7 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   const remote = chosen(filters.remote, REMOTE_KINDS);
   const boards = filters.board.length ? new Set(filters.board.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
   const { floorUsd: floor, text } = inputs;
-  const since = filters.postedWithin ? (inputs.nowUs ?? Date.now() * 1000) - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
+  const since = filters.postedWithin ? inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
   const { selfTaught, visa } = filters;
 
   return (row) => {

@@ -26,6 +26,7 @@ export interface Generation {
 // open listing: 21 KB for 170,000).
 const KEEP_MS = 60 * 60_000;
 const MAX_LEAVES = 1_000;
+const MAX_QUERIES = 1_000;
 
 // On globalThis: Next.js may load this module once per bundle (route handlers, pages, the
 // instrumentation hook) in one process, and they must share one snapshot per database.
@@ -35,24 +36,32 @@ const globalForSnapshots = globalThis as unknown as {
 };
 const byDatabase = (globalForSnapshots.trackendSnapshots ??= new WeakMap());
 // websearch syntax to tsquery text does not depend on the listings.
-const tsqueries = (globalForSnapshots.trackendTsqueries ??= new TtlCache<string>(KEEP_MS, MAX_LEAVES));
+const tsqueries = (globalForSnapshots.trackendTsqueries ??= new TtlCache<string>(KEEP_MS, MAX_QUERIES));
 
-export async function currentGeneration(db: Db): Promise<Generation> {
-  const [row] = await queryRows<{ version: number | string }>(db, sql`select version from listings_version`);
+/**
+ * The generation for the current listings_version, and the database's clock (postedWithin
+ * compares against it, as the page query does), read in one round trip.
+ */
+async function currentGeneration(db: Db): Promise<{ generation: Generation; nowUs: number }> {
+  const [row] = await queryRows<{ version: number | string; now_us: number | string }>(
+    db,
+    sql`select version, (extract(epoch from now()) * 1000000)::bigint as now_us from listings_version`,
+  );
   const version = Number(row?.version ?? 0);
+  const nowUs = Number(row?.now_us ?? Date.now() * 1000);
   const known = byDatabase.get(db);
-  if (known && known.version === version) return known;
-  const generation: Generation = {
-    version,
-    snapshot: loadSnapshot(db),
-    leaves: new TtlCache(KEEP_MS, MAX_LEAVES),
-  };
-  // A failed load is not kept: the next request tries again.
-  generation.snapshot.catch(() => {
-    if (byDatabase.get(db) === generation) byDatabase.delete(db);
-  });
+  if (known && known.version === version) return { generation: known, nowUs };
+  const generation: Generation = { version, snapshot: loadSnapshot(db), leaves: new TtlCache(KEEP_MS, MAX_LEAVES) };
+  generation.snapshot.then(
+    // Read in its own transaction, the snapshot may be newer than the version read above.
+    (snapshot) => (generation.version = snapshot.version),
+    // A failed load is not kept: the next request tries again.
+    () => {
+      if (byDatabase.get(db) === generation) byDatabase.delete(db);
+    },
+  );
   byDatabase.set(db, generation);
-  return generation;
+  return { generation, nowUs };
 }
 
 /** The open listings a leaf of a text search matches, as snapshot rows. */
@@ -87,15 +96,20 @@ async function textRows(db: Db, generation: Generation, snapshot: ListingSnapsho
   return evaluate(query, (leaf) => leaves.get(leaf)!, snapshot.size);
 }
 
-/** The current snapshot, and what the request's filters need besides it. */
-export async function snapshotFor(
-  db: Db,
-  filters: JobFilters,
-  usdPerUnit: Record<string, number>,
-): Promise<{ generation: Generation; snapshot: ListingSnapshot; inputs: SnapshotInputs }> {
-  const generation = await currentGeneration(db);
+/** The current snapshot and what a request's filters need besides it: counted from by facets, the market view and the relevance window. */
+export interface SnapshotView {
+  snapshot: ListingSnapshot;
+  inputs: SnapshotInputs;
+}
+
+/**
+ * The view for one request. Work it out once and hand it to each count (countFacets,
+ * countMarket, searchJobs): each call reads the version and evaluates the text search again.
+ */
+export async function snapshotView(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>): Promise<SnapshotView> {
+  const { generation, nowUs } = await currentGeneration(db);
   const snapshot = await generation.snapshot;
   const text = filters.q ? await textRows(db, generation, snapshot, filters.q) : null;
   const floorUsd = filters.salaryMin === undefined ? undefined : salaryFloorUsd(filters, usdPerUnit);
-  return { generation, snapshot, inputs: { floorUsd, text } };
+  return { snapshot, inputs: { floorUsd, text, nowUs } };
 }

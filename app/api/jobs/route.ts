@@ -1,9 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { facetCounts } from '@/lib/search/aggregates';
 import { searchContext } from '@/lib/search/context';
 import { parseJobFilters } from '@/lib/search/filters';
+import { countFacets } from '@/lib/search/facets';
 import { searchJobs } from '@/lib/search/search';
+import { snapshotView } from '@/lib/search/snapshot-store';
 import { handle, json } from '../http';
 
 export const dynamic = 'force-dynamic';
@@ -15,9 +16,7 @@ export const GET = handle(async (request: NextRequest) => {
   const { filters } = parsed;
   const db = await getDb();
   const context = await searchContext(db);
-  const [page, facets] = await Promise.all([
-    searchJobs(db, filters, context),
-    facetCounts(db, filters, context.usdPerUnit),
-  ]);
+  const view = snapshotView(db, filters, context.usdPerUnit);
+  const [page, facets] = await Promise.all([searchJobs(db, filters, context, view), view.then((counted) => countFacets(counted, filters))]);
   return json({ items: page.items, nextCursor: page.nextCursor, facets });
 });

@@ -7,10 +7,14 @@ import { insertBoard, insertListing } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { ingestBoard } from '../ingest/run-board';
 import { upsertListings } from '../ingest/store';
-import { marketView, facetCounts } from './aggregates';
-import { jobFiltersSchema } from './filters';
+import { countFacets } from './facets';
+import { jobFiltersSchema, type JobFilters } from './filters';
+import { countMarket } from './market';
+import { snapshotView } from './snapshot-store';
 
 const USD = { USD: 1 };
+const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates), chosen);
+const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates), chosen);
 const go = jobFiltersSchema.parse({ language: ['go'] });
 const version = async (db: Db) => Number((await queryRows<{ version: number }>(db, sql`select version from listings_version`))[0]!.version);
 
