@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { POSTED_WITHIN, SELF_TAUGHT_MAX_YEARS, type JobFilters } from './filters';
 
-/** Filters that facets may leave out (each facet counts as if its own filter were not set). */
+/** Filters that facets count the options of (each leaving out its own filter: lib/search/facets.ts). */
 export type FacetName = 'language' | 'seniority' | 'role' | 'remote' | 'board';
 
 /** The salary floor in yearly USD, or null when the currency is unknown to the rate table. */
@@ -16,7 +16,7 @@ export const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 export const FACET_NAMES: readonly FacetName[] = ['language', 'seniority', 'role', 'remote', 'board'];
 
 /** The condition of one facet's filter over `listings l`, or null when the request does not name it. */
-export function facetCondition(filters: JobFilters, name: FacetName): SQL | null {
+function facetCondition(filters: JobFilters, name: FacetName): SQL | null {
   switch (name) {
     case 'language':
       return filters.language.length ? sql`l.languages && ${sql.param(filters.language)}::text[]` : null;
@@ -36,7 +36,7 @@ export function facetCondition(filters: JobFilters, name: FacetName): SQL | null
 }
 
 /** The conditions that are not facets: open listings shown once, and the other filters named. */
-export function baseConditions(filters: JobFilters, usdPerUnit: Record<string, number>): SQL[] {
+function baseConditions(filters: JobFilters, usdPerUnit: Record<string, number>): SQL[] {
   const parts: SQL[] = [sql`l.removed_at is null`, sql`l.duplicate_of is null`];
   if (filters.salaryMin !== undefined) {
     const floor = salaryFloorUsd(filters, usdPerUnit);
@@ -56,10 +56,10 @@ export function baseConditions(filters: JobFilters, usdPerUnit: Record<string, n
  * The WHERE clause for a set of filters, over `listings l`: open listings shown once (copies
  * from other boards hang off their primary), plus each filter the request names, and no other.
  */
-export function whereFor(filters: JobFilters, usdPerUnit: Record<string, number>, except?: FacetName): SQL {
+export function whereFor(filters: JobFilters, usdPerUnit: Record<string, number>): SQL {
   const parts = baseConditions(filters, usdPerUnit);
   for (const name of FACET_NAMES) {
-    const condition = name === except ? null : facetCondition(filters, name);
+    const condition = facetCondition(filters, name);
     if (condition) parts.push(condition);
   }
   return sql.join(parts, sql` and `);
