@@ -46,7 +46,11 @@ export function MarketPanel({ market }: { market: MarketView }) {
           ) : (
             <p className="mt-1 text-slate-500">None of these listings states a salary.</p>
           )}
-          {market.salary ? <p className="mt-2 text-xs text-slate-500">from {market.salary.withSalary} listings that state one</p> : null}
+          {market.salary ? (
+            <p className="mt-2 text-xs text-slate-500">
+              {market.salary.withSalary === 1 ? 'from the 1 listing that states one' : `from ${market.salary.withSalary.toLocaleString('en')} listings that state one`}
+            </p>
+          ) : null}
         </div>
       </div>
     </details>
