@@ -20,3 +20,9 @@ export function chromiumPath(): string {
   }
   return path;
 }
+
+/** CI (or E2E_REQUIRE_BROWSER=1) must run the browser tests: there a missing Chromium fails the run. */
+export function browserRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  const flag = (value: string | undefined) => value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+  return flag(env.CI) || flag(env.E2E_REQUIRE_BROWSER);
+}
