@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDb, type Db } from '../../db/client';
-import { createFetcher } from '../../scrapers/fetcher';
 import { runCli } from '../cli';
 import { BadInputError } from '../errors';
 import { addCustomFeed, loadIngestTargets } from './catalog';
+import { createIngestFetchers } from './fetchers';
 import { progressLine, summaryTable } from './report';
 import { ingestAll } from './run-all';
 import { sampleTargets } from './sample';
@@ -67,16 +67,16 @@ async function ingest(db: Db, values: { board: string[]; url?: string; feed?: st
   }
 
   const targets = values.sample ? await sampleTargets(db, only) : await loadIngestTargets(db, only);
-  if (values.url) targets[0]!.url = values.url;
+  // --url is the operator's own URL, so it is read unguarded even for a custom feed.
+  if (values.url) targets[0] = { ...targets[0]!, url: values.url, guarded: false };
   if (targets.length === 0) {
     console.log('No enabled boards to ingest.');
     return 0;
   }
 
   console.log(`Ingesting ${targets.length} board${targets.length === 1 ? '' : 's'}${values.sample ? ' from bundled samples' : ''}…`);
-  const { fetchText } = createFetcher();
   const results = await ingestAll(db, targets, {
-    fetchText,
+    ...createIngestFetchers(),
     force: values.force,
     sample: values.sample,
     log: values.verbose ? (message) => console.log(`  ${message}`) : undefined,
