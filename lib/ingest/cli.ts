@@ -17,6 +17,7 @@ Options:
   --board <id>              only this board (repeatable)
   --url <url>               read this URL instead of the board's own (with exactly one --board or --feed)
   --feed <url> --name <n>   add any RSS/Atom feed as a board of its own, then ingest it
+                            (through the fetch guard, like every feed people add)
   --sample                  load the bundled sample feeds (no network), marked as sample data
   --force                   try boards that are backing off after failures
   --verbose                 print what each board logs (detail pages, retries)
