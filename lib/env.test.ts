@@ -29,6 +29,23 @@ describe('parseEnv', () => {
     );
   });
 
+  it('reads TRACKEND_FETCH_ALLOW_PRIVATE as a list of CIDRs, none by default', () => {
+    expect(parseEnv({}).TRACKEND_FETCH_ALLOW_PRIVATE).toEqual([]);
+    expect(parseEnv({ TRACKEND_FETCH_ALLOW_PRIVATE: ' ' }).TRACKEND_FETCH_ALLOW_PRIVATE).toEqual([]);
+    expect(parseEnv({ TRACKEND_FETCH_ALLOW_PRIVATE: '127.0.0.0/8' }).TRACKEND_FETCH_ALLOW_PRIVATE).toEqual(['127.0.0.0/8']);
+    expect(parseEnv({ TRACKEND_FETCH_ALLOW_PRIVATE: ' 192.168.1.0/24, fd00:0::/8 ,' }).TRACKEND_FETCH_ALLOW_PRIVATE).toEqual(['192.168.1.0/24', 'fd00::/8']);
+  });
+
+  it.each([
+    ['10.0.0.5', '"10.0.0.5" is not a CIDR range (one address is 10.0.0.5/32)'],
+    ['127.0.0.0/8,lan', '"lan" is not a CIDR range such as 192.168.1.0/24 or fd00::/8'],
+    ['10.1.2.3/8', '"10.1.2.3/8" has bits set past its prefix; did you mean 10.0.0.0/8?'],
+  ])('rejects TRACKEND_FETCH_ALLOW_PRIVATE=%s with a message naming the variable and the entry', (value, problem) => {
+    expect(() => parseEnv({ TRACKEND_FETCH_ALLOW_PRIVATE: value })).toThrow(
+      `Invalid environment: TRACKEND_FETCH_ALLOW_PRIVATE must be comma-separated CIDRs: ${problem}`,
+    );
+  });
+
   it('derives the board URL override variable from the board id', () => {
     expect(boardUrlEnvName('golang-cafe')).toBe('TRACKEND_BOARD_GOLANG_CAFE_URL');
     expect(boardUrlEnvName('custom-rust.weekly')).toBe('TRACKEND_BOARD_CUSTOM_RUST_WEEKLY_URL');

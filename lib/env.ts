@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCidr } from '../scrapers/fetch/address-policy';
 import { ConfigError } from './errors';
 
 // Every environment variable trackend reads is parsed here, once; nothing else reads process.env.
@@ -14,6 +15,17 @@ const postgresUrl = z
       return false;
     }
   }, 'must look like postgres://user:password@host:5432/database');
+
+/** Comma-separated CIDRs, each checked; the canonical list out ("" and unset: none). */
+const cidrList = z.string().transform((value, ctx) => {
+  const cidrs: string[] = [];
+  for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const parsed = parseCidr(item);
+    if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `must be comma-separated CIDRs: ${parsed.problem}` });
+    else cidrs.push(`${parsed.cidr[0].toString()}/${parsed.cidr[1]}`);
+  }
+  return cidrs;
+});
 
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -33,6 +45,8 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** bcrypt cost factor for new password hashes. */
   AUTH_BCRYPT_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(4).max(15).default(12)),
+  /** CIDRs the guarded fetcher may reach although private (a self-hoster's LAN feed; tests on 127.0.0.1). */
+  TRACKEND_FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, cidrList.default([])),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
 });

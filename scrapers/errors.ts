@@ -2,9 +2,10 @@
 
 export type FetchErrorKind =
   | 'timeout' // connect or total time limit passed
-  | 'network' // DNS, refused, reset
+  | 'network' // DNS, connection refused, reset
   | 'http' // a non-2xx, non-304 status after retries
   | 'too_large' // body over the size cap
+  | 'refused' // the guarded fetcher would not reach that address (private, loopback, ...)
   | 'aborted'; // the caller cancelled
 
 export class FetchError extends Error {

@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { FetchError } from './errors';
 import { decodeBody } from './fetch/decode';
 import { exchange } from './fetch/exchange';
+import { createFetchGuard, type FetchGuardOptions } from './fetch/guard';
 import { abortable, HostQueue, realSleep, type Sleep } from './fetch/host-queue';
 import { abortedError, failure, formatDuration } from './fetch/messages';
 import type { FetchedBody, FetchOptions, FetchText, NotModified, SuccessStatus } from './types';
@@ -26,6 +27,12 @@ export interface FetcherOptions {
   minIntervalMsPerHost: number;
   maxRedirects: number;
   userAgent: string;
+  /**
+   * Guarded mode, for URLs a person supplied: every hop's host is resolved and checked against
+   * the address policy (fetch/address-policy.ts) and the connection pinned to the checked
+   * addresses. null: the operator's own URLs, resolved and connected as the system does.
+   */
+  guard: FetchGuardOptions | null;
   sleep: Sleep;
   now: () => number;
   random: () => number;
@@ -42,6 +49,7 @@ export const DEFAULT_FETCH_OPTIONS: Readonly<FetcherOptions> = Object.freeze({
   minIntervalMsPerHost: 1000,
   maxRedirects: 5,
   userAgent: 'trackend/0.1 (+https://github.com/trackend/trackend; job-search tracker for self-taught backend developers)',
+  guard: null,
   sleep: realSleep,
   now: () => Date.now(),
   random: () => Math.random(),
@@ -80,6 +88,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): { fetchT
     if (value !== undefined) Object.assign(options, { [key]: value });
   }
   const queue = new HostQueue(options.minIntervalMsPerHost, options.now, options.sleep);
+  const guard = options.guard ? createFetchGuard(options.guard) : null;
 
   /** One GET with its redirect chain; each hop waits its turn for its own host. */
   async function followRedirects(
@@ -89,9 +98,15 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): { fetchT
   ): Promise<FetchedBody | NotModified | StatusFailure> {
     let url = start;
     const visited = new Set([url.href]);
+    let previous: string | null = null;
     for (let hops = 0; ; hops++) {
       const current = url;
-      const res = await queue.run(current.hostname, signal, () => exchange(current, headers, options, signal));
+      const from = previous;
+      // Checked in the host's turn, right before connecting, so the answer is as fresh as can be.
+      const res = await queue.run(current.hostname, signal, async () => {
+        const connectTo = guard ? await guard.vet(current, options.connectTimeoutMs, signal, from) : undefined;
+        return exchange(current, headers, options, signal, connectTo);
+      });
       const href = current.href;
 
       if (REDIRECT_STATUSES.has(res.status)) {
@@ -114,6 +129,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): { fetchT
           throw failure('http', href, `redirect loop (${href} → ${next.href})`, { status });
         }
         visited.add(next.href);
+        previous = href;
         url = next;
         continue;
       }

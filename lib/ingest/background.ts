@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types';
-import { createFetcher } from '../../scrapers/fetcher';
+import { createIngestFetchers } from './fetchers';
 import { progressLine } from './report';
 import { ingestAll, type IngestTarget } from './run-all';
 
@@ -12,9 +12,8 @@ const globalForIngest = globalThis as unknown as { trackendIngest?: Promise<void
  */
 export function startBackgroundIngest(db: Db, targets: IngestTarget[], options: { sample?: boolean; force?: boolean } = {}): boolean {
   if (globalForIngest.trackendIngest) return false;
-  const { fetchText } = createFetcher();
   globalForIngest.trackendIngest = ingestAll(db, targets, {
-    fetchText,
+    ...createIngestFetchers(),
     sample: options.sample,
     force: options.force,
     onResult: (result) => console.log(`[ingest] ${progressLine(result)}`),

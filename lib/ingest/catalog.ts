@@ -10,8 +10,8 @@ import type { IngestTarget } from './run-all';
 
 /**
  * The boards to ingest: the modules in scrapers/registry plus the feeds users added, each
- * with its URL (a TRACKEND_BOARD_<ID>_URL override wins). Disabled boards are left out
- * unless named explicitly.
+ * with its URL (a TRACKEND_BOARD_<ID>_URL override wins). Feeds users added are guarded.
+ * Disabled boards are left out unless named explicitly.
  */
 export async function loadIngestTargets(db: Db, only: string[] = []): Promise<IngestTarget[]> {
   for (const board of BOARDS) await ensureBoardRow(db, board, { url: boardUrlOverride(board.id) ?? board.url });
@@ -27,7 +27,12 @@ export async function loadIngestTargets(db: Db, only: string[] = []): Promise<In
     ...BOARDS.map((board) => ({ board, url: boardUrlOverride(board.id) ?? board.url })),
     ...rows
       .filter((row) => row.custom)
-      .map((row) => ({ board: createCustomFeedBoard({ id: row.id, name: row.name, url: row.url }), url: boardUrlOverride(row.id) ?? row.url, custom: true })),
+      .map((row) => {
+        // A person supplied the row's URL: guarded. An operator's TRACKEND_BOARD_<ID>_URL is their own.
+        const override = boardUrlOverride(row.id);
+        const board = createCustomFeedBoard({ id: row.id, name: row.name, url: row.url });
+        return { board, url: override ?? row.url, custom: true, guarded: override === undefined };
+      }),
   ];
   return targets.filter((target) => (only.length ? only.includes(target.board.id) : byId.get(target.board.id)?.enabled !== false));
 }

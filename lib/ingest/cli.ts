@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDb, type Db } from '../../db/client';
-import { createFetcher } from '../../scrapers/fetcher';
 import { runCli } from '../cli';
 import { BadInputError } from '../errors';
 import { addCustomFeed, loadIngestTargets } from './catalog';
+import { createIngestFetchers } from './fetchers';
 import { progressLine, summaryTable } from './report';
 import { ingestAll } from './run-all';
 import { sampleTargets } from './sample';
@@ -17,6 +17,7 @@ Options:
   --board <id>              only this board (repeatable)
   --url <url>               read this URL instead of the board's own (with exactly one --board or --feed)
   --feed <url> --name <n>   add any RSS/Atom feed as a board of its own, then ingest it
+                            (through the fetch guard, like every feed people add)
   --sample                  load the bundled sample feeds (no network), marked as sample data
   --force                   try boards that are backing off after failures
   --verbose                 print what each board logs (detail pages, retries)
@@ -67,16 +68,16 @@ async function ingest(db: Db, values: { board: string[]; url?: string; feed?: st
   }
 
   const targets = values.sample ? await sampleTargets(db, only) : await loadIngestTargets(db, only);
-  if (values.url) targets[0]!.url = values.url;
+  // --url is the operator's own URL, so it is read unguarded even for a custom feed.
+  if (values.url) targets[0] = { ...targets[0]!, url: values.url, guarded: false };
   if (targets.length === 0) {
     console.log('No enabled boards to ingest.');
     return 0;
   }
 
   console.log(`Ingesting ${targets.length} board${targets.length === 1 ? '' : 's'}${values.sample ? ' from bundled samples' : ''}…`);
-  const { fetchText } = createFetcher();
   const results = await ingestAll(db, targets, {
-    fetchText,
+    ...createIngestFetchers(),
     force: values.force,
     sample: values.sample,
     log: values.verbose ? (message) => console.log(`  ${message}`) : undefined,

@@ -1,13 +1,34 @@
 import type { Db } from '../../db/types';
-import type { BoardDefinition } from '../../scrapers/types';
+import type { BoardDefinition, FetchText } from '../../scrapers/types';
+import { createGuardedFetcher } from './fetchers';
 import { describeError, ingestBoard, type BoardIngestResult, type IngestOptions } from './run-board';
 
 export interface IngestTarget {
   board: BoardDefinition;
   url?: string;
   custom?: boolean;
+  /** The URL was supplied by a person (a custom feed): read only through the guarded fetcher. */
+  guarded?: boolean;
   /** Sample mode: each board reads its own bundled fixture through its own fetchText. */
   fetchText?: IngestOptions['fetchText'];
+}
+
+export type IngestAllOptions = Omit<IngestOptions, 'url' | 'custom' | 'fetchText'> & {
+  /** For built-in boards and the operator's URLs. */
+  fetchText: FetchText;
+  /** For guarded targets; unset: a guarded fetcher configured from the environment. */
+  guardedFetchText?: FetchText;
+};
+
+let defaultGuarded: FetchText | undefined;
+
+/**
+ * The one place that decides how a target is read: a guarded target never gets the plain
+ * fetchText, whatever the caller passed.
+ */
+export function fetchTextFor(target: IngestTarget, options: Pick<IngestAllOptions, 'fetchText' | 'guardedFetchText'>): FetchText {
+  if (target.guarded) return options.guardedFetchText ?? (defaultGuarded ??= createGuardedFetcher().fetchText);
+  return target.fetchText ?? options.fetchText;
 }
 
 /**
@@ -18,16 +39,17 @@ export interface IngestTarget {
 export async function ingestAll(
   db: Db,
   targets: IngestTarget[],
-  options: Omit<IngestOptions, 'url' | 'custom'> & { onResult?: (result: BoardIngestResult) => void },
+  options: IngestAllOptions & { onResult?: (result: BoardIngestResult) => void },
 ): Promise<BoardIngestResult[]> {
+  const { guardedFetchText: _guarded, onResult, ...rest } = options;
   return Promise.all(
     targets.map(async (target) => {
       const started = Date.now();
       let result: BoardIngestResult;
       try {
         result = await ingestBoard(db, target.board, {
-          ...options,
-          fetchText: target.fetchText ?? options.fetchText,
+          ...rest,
+          fetchText: fetchTextFor(target, options),
           url: target.url,
           custom: target.custom,
           log: (message) => options.log?.(`${target.board.id}: ${message}`),
@@ -45,7 +67,7 @@ export async function ingestAll(
           retryAt: null,
         };
       }
-      options.onResult?.(result);
+      onResult?.(result);
       return result;
     }),
   );

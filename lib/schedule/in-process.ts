@@ -1,5 +1,5 @@
 import type { Db } from '../../db/types';
-import type { FetchText } from '../../scrapers/types';
+import type { IngestFetchers } from '../ingest/fetchers';
 import { boardsDue } from '../boards/health';
 import { loadIngestTargets } from '../ingest/catalog';
 import { progressLine } from '../ingest/report';
@@ -18,7 +18,7 @@ export interface InProcessSchedule {
  */
 export function startInProcessSchedule(options: {
   getDb: () => Promise<Db>;
-  fetchText: FetchText;
+  fetchers: IngestFetchers;
   intervalMinutes: number;
   tickMs?: number;
   firstTickMs?: number;
@@ -35,7 +35,7 @@ export function startInProcessSchedule(options: {
         const due = new Set(await boardsDue(db, options.intervalMinutes));
         const now = targets.filter((target) => due.has(target.board.id));
         if (now.length === 0) return;
-        await ingestAll(db, now, { fetchText: options.fetchText, onResult: (result) => log(progressLine(result)) });
+        await ingestAll(db, now, { ...options.fetchers, onResult: (result) => log(progressLine(result)) });
       } catch (error) {
         log(`ingestion tick failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {

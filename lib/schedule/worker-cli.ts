@@ -1,9 +1,10 @@
 import { closeDatabase, getDb } from '../../db/client';
-import { createFetcher } from '../../scrapers/fetcher';
 import { runCli } from '../cli';
 import { env } from '../env';
 import { loadIngestTargets } from '../ingest/catalog';
+import { createIngestFetchers } from '../ingest/fetchers';
 import { progressLine } from '../ingest/report';
+import { fetchTextFor } from '../ingest/run-all';
 import { ingestBoard } from '../ingest/run-board';
 import { startInProcessSchedule } from './in-process';
 import { startPgBossWorker } from './pg-boss';
@@ -16,7 +17,7 @@ const log = (message: string) => console.log(`${new Date().toISOString()} ${mess
 await runCli(async () => {
   const { DATABASE_URL, INGEST_INTERVAL_MINUTES } = env();
   const db = await getDb();
-  const { fetchText } = createFetcher();
+  const fetchers = createIngestFetchers();
   let stop: () => Promise<void>;
 
   if (DATABASE_URL) {
@@ -32,14 +33,14 @@ await runCli(async () => {
       runBoard: async (boardId) => {
         const target = byId.get(boardId);
         if (!target) throw new Error(`board ${boardId} is no longer configured`);
-        const result = await ingestBoard(db, target.board, { fetchText, url: target.url, custom: target.custom });
+        const result = await ingestBoard(db, target.board, { fetchText: fetchTextFor(target, fetchers), url: target.url, custom: target.custom });
         log(progressLine(result));
         return result;
       },
     });
     stop = worker.stop;
   } else {
-    const schedule = startInProcessSchedule({ getDb, fetchText, intervalMinutes: INGEST_INTERVAL_MINUTES, firstTickMs: 0, log });
+    const schedule = startInProcessSchedule({ getDb, fetchers, intervalMinutes: INGEST_INTERVAL_MINUTES, firstTickMs: 0, log });
     log(`worker started on the embedded database: every ${INGEST_INTERVAL_MINUTES} min`);
     stop = async () => schedule.stop();
   }

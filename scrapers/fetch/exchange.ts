@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import type { FetchError } from '../errors';
+import { pinnedLookup, type ResolvedAddress } from './guard';
 import { abortedError, failure, formatBytes, formatDuration, networkError, tooLargeError } from './messages';
 
 // One HTTP request/response: timeouts, abort, and a size cap on the decompressed body.
@@ -22,11 +23,16 @@ export interface ExchangeResult {
   body: Buffer | null;
 }
 
+/**
+ * `connectTo`: the addresses the guard checked for url's host; the connection goes to one of
+ * them (the Host header and TLS server name still say the host name). Unset: the system's DNS.
+ */
 export function exchange(
   url: URL,
   headers: OutgoingHttpHeaders,
   limits: ExchangeLimits,
   signal?: AbortSignal,
+  connectTo?: readonly ResolvedAddress[],
 ): Promise<ExchangeResult> {
   return new Promise<ExchangeResult>((resolve, reject) => {
     const href = url.href;
@@ -52,7 +58,8 @@ export function exchange(
     // into a spurious ECONNRESET and a retry.
     let req: http.ClientRequest;
     try {
-      req = transport.request(url, { method: 'GET', headers, agent: false });
+      const lookup = connectTo ? pinnedLookup(url.hostname, connectTo) : undefined;
+      req = transport.request(url, { method: 'GET', headers, agent: false, ...(lookup ? { lookup } : {}) });
     } catch (error) {
       // node:http validates options and headers synchronously (e.g. a bad userAgent option).
       return reject(failure('network', href, `could not send the request: ${(error as Error).message}`, { cause: error }));

@@ -12,6 +12,11 @@ export function failure(
   return new FetchError(kind, url, `GET ${url} failed: ${reason}`, options);
 }
 
+/** The guard would not let a URL someone supplied reach this address; never retried. */
+export function refusedError(url: string, reason: string, redirectedFrom: string | null): FetchError {
+  return new FetchError('refused', url, `GET ${url} refused: ${reason}${redirectedFrom ? ` (redirected from ${redirectedFrom})` : ''}`);
+}
+
 export function abortedError(url: string, cause: unknown): FetchError {
   return new FetchError('aborted', url, `GET ${url} aborted`, { cause });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /**
- * A throwaway HTTP server on 127.0.0.1 (a free port) for tests that speak real HTTP.
+ * A throwaway HTTP server on 127.0.0.1 (or another loopback address; a free port) for tests that speak real HTTP.
  *
  *   const server = await startLocalServer({ '/feed': (req, res) => res.end('<rss/>') });
  *   afterEach(() => server.close());
@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
  *   await fetchText(server.url('/feed'));             // http://127.0.0.1:<port>/feed
  *   server.url('/feed', 'localhost');                 // the same server under another host name
  *   server.requests;                                  // what arrived, in order (see LoggedRequest)
+ *   await startLocalServer({}, { host: '127.0.0.2' }); // another loopback address (Linux answers all
+ *                                                     // of 127/8), e.g. a stand-in for a public host
  *
  * Routes match the path without its query string; unknown paths answer 404 "no route", a
  * handler that throws answers 500. A handler may also never answer: close() cuts every
@@ -39,7 +41,8 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export async function startLocalServer(routes: Record<string, RouteHandler> = {}): Promise<LocalServer> {
+export async function startLocalServer(routes: Record<string, RouteHandler> = {}, options: { host?: string } = {}): Promise<LocalServer> {
+  const address = options.host ?? '127.0.0.1';
   const handlers = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
   const requests: LoggedRequest[] = [];
@@ -73,13 +76,13 @@ export async function startLocalServer(routes: Record<string, RouteHandler> = {}
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, address, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 
   return {
     port,
-    url: (path = '/', host = '127.0.0.1') => `http://${host}:${port}${path}`,
+    url: (path = '/', host = address) => `http://${host}:${port}${path}`,
     route: (path, handler) => void handlers.set(path, handler),
     requests,
     close: () =>
