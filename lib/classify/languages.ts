@@ -69,6 +69,9 @@ const GO_NEXT_WORD =
 const GO_NEXT_LIST = /^\s+(?:and|or|&)\s+[A-Z.]/;
 const GO_PREV =
   /(?:\b(?:in|with|using|use|uses|used|write|writes|written|know|knows|of|and|or|like|as|including|to|from|e\.g\.|i\.e\.|golang|python|java|rust|kotlin|typescript|ruby|elixir|php|scala|node(?:\.?js)?|languages?)|c\+\+|c#|[,/(&:+])\s*(?:\d{1,3}\s*%\s*)?$/i;
+// Lower-case "go" is the verb, except as the object of "programming in" and the like.
+const GO_LOWER_PREV = /\b(?:programming|coding|written|writing|development|developing|experience|proficiency|proficient|fluency|fluent|expertise|code|services?|backends?)\s+in\s*$/i;
+const GO_LOWER_NEXT = /^(?:\s*$|\s*[\n,;.)/]|\s+(?:and|or|&)\b)/;
 const GO_TITLE_PREV_REJECT = /\b(?:on the|let'?s|ready to|good to|way to|got to|have to|to)\s*$/i;
 
 // "C": only in clear programming contexts (C/C++, "in C", "C programming"), never C-level,
@@ -102,8 +105,9 @@ export function languageOfTerm(text: string, start: number, end: number, raw: st
   if (plain) return plain;
   switch (lower) {
     case 'go': {
-      if (raw !== 'Go' && raw !== 'GO') return null;
       const next = after(text, end, 40);
+      if (raw === 'go') return GO_LOWER_PREV.test(before(text, start, 30)) && GO_LOWER_NEXT.test(next) ? 'go' : null;
+      if (raw !== 'Go' && raw !== 'GO') return null;
       if (GO_VERB_NEXT.test(next)) return null;
       const prev = before(text, start, 30);
       if (inTitle) return GO_TITLE_PREV_REJECT.test(prev) ? null : 'go';
@@ -212,6 +216,11 @@ function lineEnd(text: string, index: number): number {
   return nl === -1 ? Math.min(text.length, index + CUE_REACH) : nl;
 }
 
+// "experience in other object-oriented languages, such as Java or C#": examples, not the job.
+const OTHER_LANGUAGE_EXAMPLES =
+  /\bother\s+(?:[\w-]+\s+){0,2}?(?:programming\s+)?languages?\b[^.\n;]{0,12}?\b(?:such as|like|e\.g\.?|including)\s*(?:[\w#+.]+\s*(?:,|\/|\bor\b|\band\b)\s*){0,5}$/i;
+const isExample = (text: string, h: LanguageHit): boolean => OTHER_LANGUAGE_EXAMPLES.test(before(text, h.index, 100));
+
 /** Description hits minus catalogue sentences, grouped by the sentence or line they sit in. */
 function addDescriptionHits(text: string, hits: readonly LanguageHit[], found: Map<Language, Evidence>): void {
   let i = 0;
@@ -227,7 +236,7 @@ function addDescriptionHits(text: string, hits: readonly LanguageHit[], found: M
       const last = group[group.length - 1]!.index;
       dump = DUMP_CUE.test(text.slice(segmentStart(text, first), lineEnd(text, last)));
     }
-    if (!dump) for (const h of group) add(found, h.value, WEIGHT_DESCRIPTION, h.index);
+    if (!dump) for (const h of group) if (!isExample(text, h)) add(found, h.value, WEIGHT_DESCRIPTION, h.index);
     i = j;
   }
 }
