@@ -203,7 +203,7 @@ const CASES: Case[] = [
   {
     name: 'preferred degree is not required',
     input: { title: 'Platform Engineer', descriptionText: "Bachelor's degree preferred. Terraform and Kubernetes." },
-    expected: { degreeRequired: false, role: 'backend', skills: ['terraform', 'kubernetes'] },
+    expected: { degreeRequired: false, role: 'devops', skills: ['terraform', 'kubernetes'] },
   },
   {
     name: 'technical writer about Go stays other',

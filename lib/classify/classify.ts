@@ -6,6 +6,7 @@ import { detectRole } from './role';
 import { currencyOfPlace, dollarOfPlace, findSalary, parseSalary, type SalaryContext } from './salary';
 import { detectSeniority } from './seniority';
 import { rankSkills } from './skills';
+import { indexIn } from './context';
 import { scanText } from './scan';
 import type { Classification, ClassifyInput } from './types';
 
@@ -40,6 +41,30 @@ function stripUrls(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * Classification reads at most this many characters (UTF-16 code units, 32 * 1024) of a
+ * description: what a posting asks for is said long before that, and the bound keeps the cost
+ * of one item fixed whatever a feed sends (the stored description may be longer).
+ */
+export const MAX_CLASSIFIED_CHARS = 32 * 1024;
+
+function readCap(text: string): string {
+  if (text.length <= MAX_CLASSIFIED_CHARS) return text;
+  // Never end on half of a surrogate pair.
+  const last = text.charCodeAt(MAX_CLASSIFIED_CHARS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_CLASSIFIED_CHARS - 1 : MAX_CLASSIFIED_CHARS);
+}
+
+// A description that opens with a "Company | Role | REMOTE | VISA" line (a Hacker News comment
+// whose scraper kept the whole text) carries header fields there; they are read like the title.
+const HEADER_MAX = 300;
+
+function headerLine(description: string): string {
+  const nl = indexIn(description, '\n', 0, HEADER_MAX + 1);
+  const first = nl === -1 ? (description.length <= HEADER_MAX ? description : '') : description.slice(0, nl);
+  return first.split('|').length >= 3 ? first : '';
+}
+
 function mentionsUsd(text: string): boolean {
   return text.indexOf('USD') !== -1 || text.indexOf('US$') !== -1 || text.indexOf('US dollars') !== -1;
 }
@@ -62,7 +87,7 @@ function statedSalary(input: ClassifyInput, ctx: SalaryContext): Salary | null {
 /** Classify one listing. Pure and synchronous; facts the board states (`stated`) win. */
 export function classify(input: ClassifyInput): Classification {
   const title = stripUrls(input.title);
-  const description = stripUrls(input.descriptionText);
+  const description = stripUrls(readCap(input.descriptionText));
   const place = currencyOfPlace(`${placeText(input.location)} | ${title}`);
   const salaryCtx: SalaryContext = {
     dollarCurrency: mentionsUsd(input.salaryText ?? '') || mentionsUsd(description) ? 'USD' : dollarOfPlace(place),
@@ -74,19 +99,22 @@ export function classify(input: ClassifyInput): Classification {
   const scan = scanText(description, false);
   const years = yearsRequired(description, scan);
   const stated = input.stated;
+  const header = headerLine(description);
+  const shortTitle = header && input.title.indexOf('|') === -1 ? `${title} | ${header}` : title;
   return {
     languages: rankLanguages(title, input.tags, description, titleScan.languages, scan.languages),
     seniority: stated?.seniority ?? detectSeniority(title, description, years, scan),
     role: detectRole(title, description, scan),
-    remote: stated?.remote ?? detectRemote(title, input.location, input.tags, description, scan),
+    remote: stated?.remote ?? detectRemote(shortTitle, input.location, input.tags, description, scan),
     salary:
       statedSalary(input, salaryCtx) ??
       (input.salaryText ? parseSalary(input.salaryText, salaryCtx) : null) ??
       findSalary(title, { ...salaryCtx, dedicated: true }) ??
-      findSalary(description, { ...salaryCtx, defaultCurrency: null }, scan),
+      // In the description a figure with no currency ("150k-210k cash") needs pay words next to it.
+      findSalary(description, { ...salaryCtx, barePaidOnly: true, roleHint: title }, scan),
     yearsRequired: years,
     degreeRequired: degreeRequired(description, scan),
-    visaSponsorship: stated?.visaSponsorship ?? visaSponsorship(title, description, scan),
+    visaSponsorship: stated?.visaSponsorship ?? visaSponsorship(shortTitle, description, scan),
     skills: rankSkills(input.tags, titleScan.skills, scan.skills),
   };
 }

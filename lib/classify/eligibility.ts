@@ -1,7 +1,7 @@
 // Who may apply: years of experience asked, whether a degree is required, whether the
 // employer sponsors visas. English plus the common German and Spanish phrasings seen on boards.
 
-import { after, before, lineBefore } from './context';
+import { after, before, lastIndexIn, lineBefore } from './context';
 import { execWindows, scanText, testWindows, windowsFor, type TextScan } from './scan';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -9,12 +9,13 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
   ein: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, zehn: 10,
   dos: 2, tres: 3, cuatro: 4, cinco: 5,
+  deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, dix: 10,
 };
-const NUM = String.raw`(\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|einem|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|dos|tres|cuatro|cinco)`;
-const DASH = String.raw`(?:-|–|—|‐|‑|to|bis|a)`;
-// "3+ years", "3-5 years", "(5+) years", "five years", "3 + Jahre", "5 años", "2+ years’".
+const NUM = String.raw`(\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|einem|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|dos|tres|cuatro|cinco|deux|trois|quatre|cinq|sept|huit|dix)`;
+const DASH = String.raw`(?:-|–|—|‐|‑|to|bis|a|à)`;
+// "3+ years", "3-5 years", "(5+) years", "five years", "four-plus years", "3 + Jahre", "5 años", "2 ans", "2+ years’".
 const YEARS = new RegExp(
-  String.raw`(?<![\w.,$€£<>+])${NUM}\s*(?:\+|plus)?\s*\)?\s*(?:${DASH}\s*${NUM}\s*\+?\s*)?(?:years?|yrs?|jahren?|jahre|años)(?:['’]s?)?(?!\w)`,
+  String.raw`(?<![\w.,$€£<>+])${NUM}\s*(?:(?:\+|-?plus)\s*)?(?:\)\s*)?(?:${DASH}\s*${NUM}\s*(?:\+\s*)?)?(?:years?|yrs?|jahren?|jahre|años|ans|années)(?:['’]s?)?(?!\w)`,
   'gi',
 );
 // "5+ experience developing ..." (the word "years" left out).
@@ -22,11 +23,11 @@ const PLUS_EXPERIENCE = /(?<![\w.,$€£])(\d{1,2})\s*\+\s*(?:experience|exp)\b/
 
 // "... experience", "in a similar role", "building distributed systems" (a requirement bullet).
 const EXP_NEXT =
-  /^(?:[^.\n;]{0,50}?\b(?:experience|exp\b|erfahrung|berufserfahrung|experiencia)|\s+(?:in|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:role|position|capacity)\b|\s+(?:building|developing|designing|writing|working|shipping|programming|coding|leading|managing|using|running|operating)\b)/i;
+  /^(?:[^.\n;]{0,50}?\b(?:experience|exp\b|erfahrung|berufserfahrung|experiencia|expérience)|\s+(?:in|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:role|position|capacity)\b|\s+(?:building|developing|designing|writing|working|shipping|programming|coding|leading|managing|using|running|operating)\b|\s+d['’]expérience\b)/i;
 const OF_NEXT =
   /^\s+(?:of|de)\s+(?!(?:history|operations?|age|existence|growth|success|service|research|innovation|partnership|runway|funding|revenue|profitability|our|the|its)\b)/i;
 const PREV_REQUIREMENT =
-  /\b(?:at least|minimum(?: of)?|min\.?|mindestens|al menos|required|requires?|need|must have|(?:you|candidates?|applicants?|who)\s+(?:should\s+|must\s+|will\s+)?(?:have|has|bring|possess)|with|over|more than|experience|erfahrung)\s*[:(]?\s*$/i;
+  /\b(?:at least|minimum(?: of)?|min\.?|mindestens|al menos|au moins|required|requires?|need|must have|(?:you|candidates?|applicants?|who)\s+(?:should\s+|must\s+|will\s+)?(?:have|has|bring|possess)|with|over|more than|(?:experience|erfahrung)(?:\s+of)?)\s*[:(]?\s*$/i;
 // Company history and conditions: "for over 25 years", "building on ten years", "in under 3
 // years", a sentence opening "Over 20 years of ...", "if you have 4+ years" (an alternative track).
 const PREV_REJECT =
@@ -34,19 +35,35 @@ const PREV_REJECT =
 const NEXT_REJECT = /^\s*(?:old|ago|young|in business|running|now|later|from now|of (?:history|operation|age|existence|growth))\b/i;
 // Section headers (short lines just above the statement) saying what the list is.
 const REQUIREMENT_HEADER =
-  /(?:experience|erfahrung|qualifications?|requirements|requisitos|anforderungen|profil|who you are|you have|you bring|what you bring|looking for|must[- ]haves?|about you|required|skills)/i;
+  /(?:experience|expertise|erfahrung|qualifications?|requirements|requisitos|anforderungen|profil|who you are|you have|you bring|what you bring|looking for|must[- ]haves?|about you|required|skills)/i;
 const NICE_HEADER = /(?:bonus|nice[- ]to[- ]have|desired|would be a plus|wünschenswert|von vorteil|wunsch)/i;
+// "Preferred qualifications", "Additional Qualifications (Preferred)": a header (no sentence in it)
+// that is not also the requirements ("Requirements & Preferred Qualifications").
+const PREFERRED_HEADER = /^[^.]*\bpreferred\b[^.]*$/i;
+const MIXED_HEADER = /\b(?:requirements?|required|minimum|must)\b/i;
+// A statement softened in its own sentence ("5 years of Terraform preferred", "ideally 6+ years"):
+// it counts only when the posting asks for no years outright.
+const SOFT_AFTER = /^[^.\n;]{0,60}?\b(?:preferred|is a plus|a plus|nice to have|desirable|an advantage|a bonus)\b/i;
+const SOFT_BEFORE = /\b(?:ideally|preferably|bonus|nice to have)\b[^.\n;]*$/i;
 const HEADER_LINES = 4;
 const HEADER_MAX = 60;
 
-/** 'nice' | 'required' | null: the nearest short header line above `index`. */
-function sectionKind(text: string, index: number): 'nice' | 'required' | null {
-  let end = text.lastIndexOf('\n', index - 1);
+// How far back sectionKind looks for a header: the lines in between are requirement bullets,
+// a few hundred characters at most; a bound keeps the look-behind linear overall.
+const HEADER_LOOKBACK = 2000;
+
+/** The kind of the nearest short header line above `index`, or null. */
+function sectionKind(text: string, index: number): 'nice' | 'preferred' | 'required' | null {
+  const lo = Math.max(0, index - HEADER_LOOKBACK);
+  let end = lastIndexIn(text, '\n', lo, index);
   for (let i = 0; i < HEADER_LINES && end > 0; i++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const nl = lastIndexIn(text, '\n', lo, end);
+    if (nl === -1 && lo > 0) return null; // this line starts beyond the look-behind
+    const start = nl + 1;
     const line = text.slice(start, end);
     if (line.length <= HEADER_MAX) {
       if (NICE_HEADER.test(line)) return 'nice';
+      if (PREFERRED_HEADER.test(line) && !MIXED_HEADER.test(line)) return 'preferred';
       if (REQUIREMENT_HEADER.test(line)) return 'required';
     }
     end = start - 1;
@@ -63,10 +80,12 @@ function toNumber(word: string): number {
 /**
  * Minimum years of experience asked: the largest minimum among requirement statements
  * ("5+ years overall, 3+ with Go" -> 5; "3-5 years" -> 3). Company history ("for over 25 years",
- * "5 years old") and nice-to-haves are skipped.
+ * "5 years old") and nice-to-have sections are skipped; a softened statement ("5 years of
+ * Terraform preferred") is used only when nothing is asked outright.
  */
 export function yearsRequired(text: string, scan: TextScan = scanText(text, false)): number | null {
   let best: number | null = null;
+  let soft: number | null = null;
   const consider = (m: RegExpExecArray): void => {
     const start = m.index;
     const end = start + m[0].length;
@@ -77,7 +96,10 @@ export function yearsRequired(text: string, scan: TextScan = scanText(text, fals
     if (section === 'nice' || NICE_HEADER.test(prev)) return;
     if (!(EXP_NEXT.test(next) || OF_NEXT.test(next) || PREV_REQUIREMENT.test(prev) || section === 'required')) return;
     const min = toNumber(m[1]!);
-    if (min <= MAX_YEARS && (best === null || min > best)) best = min;
+    if (min > MAX_YEARS) return;
+    if (section === 'preferred' || SOFT_AFTER.test(after(text, end, 70)) || SOFT_BEFORE.test(lineBefore(text, start, 60))) {
+      if (soft === null || min < soft) soft = min;
+    } else if (best === null || min > best) best = min;
   };
   const spans = windowsFor(scan, 'years', 50, 12);
   execWindows(YEARS, text, spans, consider);
@@ -85,7 +107,7 @@ export function yearsRequired(text: string, scan: TextScan = scanText(text, fals
     const min = toNumber(m[1]!);
     if (min <= MAX_YEARS && (best === null || min > best)) best = min;
   });
-  return best;
+  return best ?? soft;
 }
 
 // --- Degree ---------------------------------------------------------------------------------
@@ -106,7 +128,7 @@ const DEGREE_SOFT_AFTER =
 const DEGREE_OPTIONAL_BEFORE =
   /(?:ideally|idealerweise|preferably|nice to have|bonus|plus:|a plus|big plus|desired|optional|wunsch|alternativ\w*|(?:experience|erfahrung)[^.\n]{0,60}\b(?:or|oder)(?:\s+(?:a|an|ein))?)[^.\n]{0,60}$/i;
 const NO_DEGREE =
-  /\b(?:no (?:formal |college |university )?degree (?:is )?(?:required|needed|necessary)|degree (?:is )?not (?:required|necessary|needed)|(?:don['’]?t|do not) need a degree|without a (?:college |university )?degree|degree or equivalent experience|or equivalent (?:practical |professional |work )?experience|high school diploma or (?:ged|equivalent)|ausbildung oder (?:ein )?(?:abgeschlossenes )?studium|(?:studium|ausbildung)[^.\n]{0,80}oder (?:eine )?(?:vergleichbare|gleichwertige) (?:qualifikation|ausbildung|erfahrung)|oder vergleichbare (?:praktische )?erfahrung)/i;
+  /\b(?:(?:do not|don['’]t)\s+care\s+about\s+(?:[\w-]+,\s*){0,4}(?:or\s+)?(?:your\s+)?(?:education|degrees?|diplomas?)\b|no (?:formal |college |university )?degree (?:is )?(?:required|needed|necessary)|degree (?:is )?not (?:required|necessary|needed)|(?:don['’]?t|do not) need a degree|without a (?:college |university )?degree|degree or equivalent experience|or equivalent (?:practical |professional |work )?experience|high school diploma or (?:ged|equivalent)|ausbildung oder (?:ein )?(?:abgeschlossenes )?studium|(?:studium|ausbildung)[^.\n]{0,80}oder (?:eine )?(?:vergleichbare|gleichwertige) (?:qualifikation|ausbildung|erfahrung)|oder vergleichbare (?:praktische )?erfahrung)/i;
 
 /**
  * true when a degree is required; false when the text makes it optional ("or equivalent
@@ -124,7 +146,7 @@ export function degreeRequired(text: string, scan: TextScan = scanText(text, fal
       DEGREE_OR_EXPERIENCE.test(after(text, end, 230)) ||
       DEGREE_SOFT_AFTER.test(after(text, end, 70)) ||
       DEGREE_OPTIONAL_BEFORE.test(lineBefore(text, start, 140)) ||
-      sectionKind(text, start) === 'nice';
+      ['nice', 'preferred'].includes(sectionKind(text, start) ?? '');
     if (soft) optional = true;
     else required = true;
   };
@@ -137,7 +159,7 @@ export function degreeRequired(text: string, scan: TextScan = scanText(text, fal
 // --- Visa -------------------------------------------------------------------------------------
 
 const VISA_NO =
-  /\b(?:(?:not|unable to|cannot|can['’]?t|can not|won['’]?t|will not|do not|don['’]?t|does not|doesn['’]?t|are not able to|aren['’]?t able to|no longer)\s+(?:be\s+)?(?:able\s+to\s+)?(?:offer|provide|support|sponsor|consider)\w*(?:\s+\S+){0,3}?\s+(?:visas?|sponsorship|immigration|work permits?)|no\s+(?:visa|h-?1-?b)s?(?:\s+(?:sponsorship|sponsoring|support))?(?!\s+(?:is\s+)?(?:required|needed|necessary))|without\s+(?:visa\s+)?sponsorship|not\s+(?:eligible|available)\s+for\s+(?:visa\s+)?sponsorship|sponsorship\s+(?:is\s+)?not\s+(?:available|provided|offered|possible)|(?:can['’]?t|cannot|unable to|do not|don['’]?t|does not|won['’]?t|will not|not able to)\s+sponsor|must\s+(?:be|have)\s+(?:legally\s+)?(?:authori[sz]ed|eligible|permitted|entitled)\s+to\s+work|(?:legally\s+)?authori[sz]ed\s+to\s+work\s+in|(?:legal\s+)?right\s+to\s+work\s+in|work\s+authori[sz]ation\s+(?:is\s+)?required|(?:u\.?s\.?\s+)?citizenship\s+(?:is\s+)?required|requires?\s+(?:u\.?s\.?\s+)?citizenship|must\s+be\s+a\s+(?:u\.?s\.?\s+)?citizen|us\s+citizen\s+or\s+(?:permanent\s+resident|green\s+card)|not\s+considering\s+candidates\s+(?:that|who)\s+(?:will\s+)?(?:need|require)|keine\s+visa|kein(?:e)?\s+(?:arbeits)?visum)/i;
+  /\b(?:(?:not|unable to|cannot|can['’]?t|can not|won['’]?t|will not|do not|don['’]?t|does not|doesn['’]?t|are not able to|aren['’]?t able to|no longer)\s+(?:be\s+)?(?:able\s+to\s+)?(?:offer|provide|support|sponsor|consider)\w*(?:\s+\S+){0,3}?\s+(?:visas?|sponsorship|immigration|work permits?)|no\s+(?:relocation\s+(?:and|or|&|\/)\s+)?(?:visa|h-?1-?b)s?(?:\s+(?:sponsorship|sponsoring|support))?(?!\s+(?:is\s+)?(?:required|needed|necessary))|without\s+(?:visa\s+)?sponsorship|not\s+(?:eligible|available)\s+for\s+(?:visa\s+)?sponsorship|sponsorship(?:\s+(?:and|or|&)\s+relocation(?:\s+to\s+the\s+\w+)?)?\s+(?:is\s+|are\s+)?(?:not\s+(?:available|provided|offered|possible)|unavailable)|(?:can['’]?t|cannot|unable to|do not|don['’]?t|does not|won['’]?t|will not|not able to)\s+sponsor|must\s+(?:be|have)\s+(?:legally\s+)?(?:authori[sz]ed|eligible|permitted|entitled)\s+to\s+work|(?:legally\s+)?authori[sz]ed\s+to\s+work\s+in|(?:legal\s+)?right\s+to\s+work\s+in|work\s+authori[sz]ation\s+(?:is\s+)?required|work\s+authori[sz]ation\b(?:(?!sponsor|availab|provide|support|offer)[^.\n]){0,60}?\bis\s+required|must\b[^.\n]{0,80}?\bhave\s+(?:valid\s+|current\s+)?(?:work|employment)\s+(?:authori[sz]ation|permits?)\b|(?:u\.?s\.?\s+)?citizenship\s+(?:is\s+)?required|requires?\s+(?:u\.?s\.?\s+)?citizenship|must\s+be\s+a\s+(?:u\.?s\.?\s+)?citizen|us\s+citizen\s+or\s+(?:permanent\s+resident|green\s+card)|not\s+considering\s+candidates\s+(?:that|who)\s+(?:will\s+)?(?:need|require)|keine\s+visa|kein(?:e)?\s+(?:arbeits)?visum)/i;
 const VISA_YES =
   /\b(?:visa\s+sponsorship\s+(?:is\s+)?(?:available|provided|offered|possible)|(?:we|will|can|happy to|able to|do|does)\s+(?:also\s+)?sponsor\s+(?:your\s+)?(?:work\s+)?visas?|sponsors?\s+visas|(?:will|can|we)\s+sponsor\b|sponsorship\s+(?:is\s+)?available|offer(?:s|ing)?\s+visa\s+sponsorship|provide(?:s)?\s+(?:visa\s+sponsorship|sponsorship)|h-?1-?b\s+(?:sponsorship|transfers?)|visa\s+(?:support|assistance)\s+(?:is\s+)?(?:available|provided|offered)|(?:relocation|relo)\s+(?:and|&)\s+visa|visa\s+(?:and|&)\s+relocation|existing\s+visa\s+transfers?)/i;
 // Hacker News headers: "... | Visa | ..." / "ONSITE, VISA" means the company sponsors.
@@ -146,10 +168,12 @@ const VISA_HEADER_YES = /\b(?:visa sponsorship(?! not)|will sponsor visas?|spons
 
 /** true if the employer sponsors visas, false if it will not / asks for existing authorisation, null if unknown. */
 export function visaSponsorship(title: string, text: string, scan: TextScan = scanText(text, false)): boolean | null {
+  // A header line (Hacker News) says it in a field: "No visa sponsorship", "VISA", "Visa transfers welcome".
   if (VISA_NO.test(title)) return false;
-  if (VISA_HEADER_FIELD.test(title) || VISA_HEADER_YES.test(title)) return true;
+  if (VISA_HEADER_FIELD.test(title) || VISA_HEADER_YES.test(title) || VISA_YES.test(title)) return true;
   const spans = windowsFor(scan, 'visa', 140, 80);
   if (spans.length === 0) return null;
+  // A refusal anywhere beats a company's generic "we sponsor visas" further down.
   if (testWindows(VISA_NO, text, spans)) return false;
   return testWindows(VISA_YES, text, spans) ? true : null;
 }

@@ -3,6 +3,7 @@
 // what each board says in text: no structured board facts (`stated`) are passed, because some of
 // them (Himalayas seniority and salary) are the labels, and the point is to measure inference.
 
+import { ATS_FILES, atsInputs, type AtsFile } from './ats-set';
 import type { ClassifyInput } from './types';
 import { decodeEntities, htmlToText } from './text';
 
@@ -18,8 +19,15 @@ export const CAPTURE_FILES = [
 ] as const;
 export type CaptureFile = (typeof CAPTURE_FILES)[number];
 
-/** Reads a capture by file name (tests pass readSharedCapture). */
-export type ReadCapture = (file: CaptureFile) => string;
+/** A capture a label points at: a board capture, or a hiring-system one under "ats/". */
+export type LabelFile = CaptureFile | `ats/${AtsFile}`;
+export const LABEL_FILES: readonly LabelFile[] = [...CAPTURE_FILES, ...ATS_FILES.map((f) => `ats/${f}` as const)];
+
+/**
+ * Reads a capture by its path under ../shared/fixtures/boards (tests pass readSharedCapture),
+ * so a hiring-system capture is read as "../ats/<file>".
+ */
+export type ReadCapture = (file: string) => string;
 
 const RSS_ITEM = /<item\b[^>]*>([\s\S]*?)<\/item>/g;
 const CDATA = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/;
@@ -189,4 +197,13 @@ export function captureInputs(file: CaptureFile, read: ReadCapture): Map<string,
     case 'hn-2.json':
       return hn2(parseJson(text));
   }
+}
+
+/** Every item of any labelled capture (board or hiring system) as classify input. */
+export function labelInputs(file: LabelFile, read: ReadCapture): Map<string, ClassifyInput> {
+  if (file.startsWith('ats/')) {
+    const name = file.slice('ats/'.length) as AtsFile;
+    return atsInputs(name, read(`../ats/${name}`));
+  }
+  return captureInputs(file as CaptureFile, read);
 }

@@ -3,7 +3,7 @@
 // "rust", "swift", "spring"), and rankLanguages weighs title, tags (often noisy) and text.
 
 import type { Language } from '../vocabulary';
-import { after, before } from './context';
+import { after, before, indexIn, lastIndexIn } from './context';
 
 const WEIGHT_TITLE = 3;
 const WEIGHT_TAGS = 2;
@@ -69,6 +69,9 @@ const GO_NEXT_WORD =
 const GO_NEXT_LIST = /^\s+(?:and|or|&)\s+[A-Z.]/;
 const GO_PREV =
   /(?:\b(?:in|with|using|use|uses|used|write|writes|written|know|knows|of|and|or|like|as|including|to|from|e\.g\.|i\.e\.|golang|python|java|rust|kotlin|typescript|ruby|elixir|php|scala|node(?:\.?js)?|languages?)|c\+\+|c#|[,/(&:+])\s*(?:\d{1,3}\s*%\s*)?$/i;
+// Lower-case "go" is the verb, except as the object of "programming in" and the like.
+const GO_LOWER_PREV = /\b(?:programming|coding|written|writing|development|developing|experience|proficiency|proficient|fluency|fluent|expertise|code|services?|backends?)\s+in\s*$/i;
+const GO_LOWER_NEXT = /^(?:\s*$|\s*[\n,;.)/]|\s+(?:and|or|&)\b)/;
 const GO_TITLE_PREV_REJECT = /\b(?:on the|let'?s|ready to|good to|way to|got to|have to|to)\s*$/i;
 
 // "C": only in clear programming contexts (C/C++, "in C", "C programming"), never C-level,
@@ -102,8 +105,9 @@ export function languageOfTerm(text: string, start: number, end: number, raw: st
   if (plain) return plain;
   switch (lower) {
     case 'go': {
-      if (raw !== 'Go' && raw !== 'GO') return null;
       const next = after(text, end, 40);
+      if (raw === 'go') return GO_LOWER_PREV.test(before(text, start, 30)) && GO_LOWER_NEXT.test(next) ? 'go' : null;
+      if (raw !== 'Go' && raw !== 'GO') return null;
       if (GO_VERB_NEXT.test(next)) return null;
       const prev = before(text, start, 30);
       if (inTitle) return GO_TITLE_PREV_REJECT.test(prev) ? null : 'go';
@@ -188,21 +192,34 @@ const DUMP_CUE = /\b(?:such as|e\.g\.|or similar|any (?:\w+ ){0,2}languages?|cor
 
 /** True when a line break or sentence end (". ", "; ") lies between positions `from` and `to`. */
 function boundaryBetween(text: string, from: number, to: number): boolean {
-  const nl = text.indexOf('\n', from);
-  if (nl !== -1 && nl < to) return true;
-  const dot = text.indexOf('. ', from);
-  if (dot !== -1 && dot < to) return true;
-  const semi = text.indexOf('; ', from);
-  return semi !== -1 && semi < to;
+  // Only text[from, to + 1] is read (a sentence end may straddle `to`): hits come in text order,
+  // so the whole grouping reads the text about once.
+  const between = text.slice(from, to + 1);
+  return between.indexOf('\n') !== -1 || between.indexOf('. ') !== -1 || between.indexOf('; ') !== -1;
 }
 
-/** Start of the sentence or line holding `index`. */
+// How far a catalogue sentence's cue ("such as", "or similar") is looked for around its hits.
+const CUE_REACH = 200;
+
+/** Start of the sentence or line holding `index`, looking back at most CUE_REACH characters. */
 function segmentStart(text: string, index: number): number {
-  const nl = text.lastIndexOf('\n', index);
-  const dot = text.lastIndexOf('. ', index);
-  const semi = text.lastIndexOf('; ', index);
-  return Math.max(nl, dot, semi) + 1;
+  const lo = index - CUE_REACH;
+  const nl = lastIndexIn(text, '\n', lo, index + 1);
+  const dot = lastIndexIn(text, '. ', lo, index + 2);
+  const semi = lastIndexIn(text, '; ', lo, index + 2);
+  return Math.max(nl, dot, semi, lo - 1) + 1;
 }
+
+/** End of the line holding `index` (exclusive), looking on at most CUE_REACH characters. */
+function lineEnd(text: string, index: number): number {
+  const nl = indexIn(text, '\n', index, index + CUE_REACH);
+  return nl === -1 ? Math.min(text.length, index + CUE_REACH) : nl;
+}
+
+// "experience in other object-oriented languages, such as Java or C#": examples, not the job.
+const OTHER_LANGUAGE_EXAMPLES =
+  /\bother\s+(?:[\w-]+\s+){0,2}?(?:programming\s+)?languages?\b[^.\n;]{0,12}?\b(?:such as|like|e\.g\.?|including)\s*(?:[\w#+.]+\s*(?:,|\/|\bor\b|\band\b)\s*){0,5}$/i;
+const isExample = (text: string, h: LanguageHit): boolean => OTHER_LANGUAGE_EXAMPLES.test(before(text, h.index, 100));
 
 /** Description hits minus catalogue sentences, grouped by the sentence or line they sit in. */
 function addDescriptionHits(text: string, hits: readonly LanguageHit[], found: Map<Language, Evidence>): void {
@@ -216,10 +233,10 @@ function addDescriptionHits(text: string, hits: readonly LanguageHit[], found: M
     let dump = distinct >= STACK_DUMP;
     if (!dump && distinct >= STACK_DUMP_CUED) {
       const first = group[0]!.index;
-      const lineEnd = text.indexOf('\n', first);
-      dump = DUMP_CUE.test(text.slice(segmentStart(text, first), lineEnd === -1 ? text.length : lineEnd));
+      const last = group[group.length - 1]!.index;
+      dump = DUMP_CUE.test(text.slice(segmentStart(text, first), lineEnd(text, last)));
     }
-    if (!dump) for (const h of group) add(found, h.value, WEIGHT_DESCRIPTION, h.index);
+    if (!dump) for (const h of group) if (!isExample(text, h)) add(found, h.value, WEIGHT_DESCRIPTION, h.index);
     i = j;
   }
 }

@@ -16,7 +16,7 @@ const SHORT_REMOTE = new RegExp(
   String.raw`\b(?:remote(?:ly)?${NOT_WORK_REMOTE}|wfh|work from home|anywhere|worldwide|home-?office|telecommute)\b`,
   'i',
 );
-const SHORT_FULL_OFFICE = /\b(?:5|five)\s*(?:x|days?)\s*(?:\/|a|per)?\s*(?:week\s*)?(?:in|at)?\s*(?:the\s+)?office\b|\b(?:5|five) days in (?:the )?office\b/i;
+const SHORT_FULL_OFFICE = /\b(?:5|five)\s*(?:x|days?)\s*(?:(?:\/|a|per)\s*)?(?:week\s*)?(?:(?:in|at)\s*)?(?:the\s+)?office\b|\b(?:5|five) days in (?:the )?office\b/i;
 const SHORT_HYBRID = /\bhybrid(?:e[sn]?)?\b|\b(?:on-?site|in[- ]office)\s+(?:a\s+)?few days\b|\b\d\s*(?:x|days?)\s*(?:\/|a|per)\s*week\b|\bin[- ]office\s+\d|\b\d\s*days?\s+(?:in|at)\s+(?:the\s+)?office\b/i;
 const SHORT_ONSITE = /\b(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based|presencial|vor ort|präsenz)\b/i;
 
@@ -54,9 +54,9 @@ const DESC_HYBRID = new RegExp(
   'i',
 );
 const DESC_ONSITE =
-  /(?:^|\n|\|)\s*(?:on[- ]?site|in[- ]person|in[- ]office)\s*(?:\||\n|$|\()|\b(?:on[- ]?site (?:position|role|job|only|work)|work(?:ing)? in[- ]person|work(?:ing)? on[- ]?site|work location:\s*on[- ]?site|(?:fully|100\s?%)\s+(?:on[- ]?site|in[- ]office|in[- ]person|presencial)|in[- ]office (?:role|position|job)|in[- ]office (?:5|five) days|work from (?:the |our )?(?:[\w-]+ )?office|presencial|(?:5|five) days (?:a week )?in (?:the )?office|(?<!home[- ])office[- ]based (?:role|position)|no remote|not (?:a )?remote (?:role|position|job)|kein(?:e)? (?:100\s?% )?remote|fully in[- ]person|must (?:be able to )?(?:commute|work) (?:from|in|at) (?:the |our )?office)\b/i;
+  /(?:^|\n|\|)\s*(?:on[- ]?site|in[- ]person|in[- ]office)\s*(?:\||\n|$|\()|\b(?:on[- ]?site (?:position|role|job|only|work)|work(?:ing)? in[- ]person|work(?:ing)? on[- ]?site|work location:\s*on[- ]?site|(?:fully|100\s?%)\s+(?:on[- ]?site|in[- ]office|in[- ]person|presencial)|in[- ]office (?:role|position|job)|in[- ]office (?:5|five) days|work from (?:the |our )?(?:[\w-]+ )?office|presencial|(?:5|five) days (?:a week )?in (?:the )?office|(?<!home[- ])office[- ]based (?:role|position)|no remote|not (?:a )?remote (?:role|position|job)|kein(?:e)? (?:100\s?% )?remote|fully in[- ]person|in[- ]person (?:culture|company|environment|only)\b|must (?:be able to )?(?:commute|work) (?:from|in|at) (?:the |our )?office)\b/i;
 const DESC_REMOTE_WEAK =
-  /(?:^|\n)\s*(?:[•*-]\s*)?remote\s*(?:[|(\-–/,&:]|\n|$)|[-–|]\s*remote\s*(?:\n|$)|(?:^|[.!?]\s+)remote\s+(?:within|only|across|from|in)\b|\bremote\s+(?:within|across)\b|\b(?:remote (?:[\w-]+ )?(?:position|role|job|opportunity)|remote (?:work(?:ing)?|team|environment|setting|setup|company|organi[sz]ation|contract|freelance|option|worker|employees?)|work(?:ing)? (?:[\w'’-]+ ){0,6}remotely|remotely (?:in|from|within) |headquarters:\s*remote|home[- ]office[- ]based|work(?:ing)? from home|from the comfort of (?:your|their) (?:own )?home|distributed team|remote,? (?:us|usa|u\.s\.|eu|europe|uk|latam|global|worldwide|canada|americas|emea|apac)\b|remote[- ]friendly|wfh|telecommute|remote arbeiten|remote-arbeit)/i;
+  /(?:^|\n)\s*(?:[•*-]\s*)?remote\s*(?:[|(\-–/,&:]|\n|$)|[-–|]\s*remote\s*(?:\n|$)|(?:^|[.!?]\s+)remote\s+(?:within|only|across|from|in)\b|\bremote\s+(?:within|across)\b|\b(?:remote (?:[\w-]+ )?(?:position|role|job|opportunity)|remote (?:work(?:ing)?|team|environment|setting|setup|company|organi[sz]ation|contract|freelance|option|worker|employees?)|work(?:ing)? (?:[\w'’-]+ ){0,6}remotely|remotely (?:in|from|within) |headquarters:\s*remote|home[- ]office[- ]based|work(?:ing)? from home|from the comfort of (?:your|their) (?:own )?home|distributed team|remote,? (?:us|usa|u\.s\.|eu|europe|uk|latam|global|worldwide|canada|americas|emea|apac)\b|remote[- ]friendly|wfh|telecommute|remote arbeiten|remote-arbeit|(?:^|\n)\s*(?:[•*-]\s*)?remote\s+(?:and|&)\s+flexible\b)/i;
 
 // "On-site or Remote/Hybrid Flexible": remote is on offer.
 const DESC_REMOTE_OPTION = /\b(?:on[- ]?site|hybrid|in[- ]office|office)\s+or\s+(?:fully\s+)?remote\b/i;

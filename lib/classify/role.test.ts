@@ -8,7 +8,7 @@ describe('detectRole from the title', () => {
     ['Back-End Developer (.NET Core / C#)', 'backend'],
     ['Server-Side Engineer', 'backend'],
     ['Ruby on Rails API Engineer', 'backend'],
-    ['Platform Engineer', 'backend'],
+    ['Platform Engineer', 'devops'],
     ['Golang Software Developer', 'backend'],
     ['PYTHON SOFTWARE DEVELOPER', 'backend'],
     ['Full-Stack Developer', 'fullstack'],

@@ -2,7 +2,7 @@
 // "Founding Engineer") fall back to what the description says about the stack.
 
 import type { Role } from '../vocabulary';
-import { execWindows, scanText, windowsFor, type TextScan } from './scan';
+import { execWindows, scanText, testWindows, windowsFor, type TextScan } from './scan';
 
 // Non-engineering work, checked first: a "Sales Engineer" or "Technical Writer" is not a developer.
 const NON_ENGINEERING =
@@ -14,7 +14,7 @@ const MOBILE = /\b(?:mobile|ios|android|react native|flutter|swiftui)\b/i;
 const DATA =
   /\b(?:data(?!\s+(?:center|centre|entry))|datos|daten|machine learning|ml|mlops|ai(?:\/ml)?\s+(?:engineer|developer|scientist|researcher|architect)|deep learning|computer vision|nlp|analytics|anal[ií]tica|business intelligence|bi (?:engineer|developer|analyst)|etl|big data)\b/i;
 const DEVOPS =
-  /\b(?:devops|devsecops|sre|site reliability|reliability|infrastructure|infra|platform reliability|cloud (?:systems? )?engineer|cloud engineer|systems? administrator|sysadmin|systemadministrator\w*|systemintegration|kubernetes|developer productivity|build (?:and|&) release|release engineer|observability)\b/i;
+  /\b(?:devops|devsecops|sre|site reliability|reliability|infrastructure|infra|platform reliability|platform engineer\w*|platform engineering|cloud (?:systems? )?engineer|cloud engineer|systems? administrator|sysadmin|systemadministrator\w*|systemintegration|kubernetes|developer productivity|build (?:and|&) release|release engineer|observability)\b/i;
 const FRONTEND = /\b(?:front[- ]?end|ui engineer|ui developer|react developer|angular developer|vue(?:\.js)? developer)\b/i;
 // Language-named developer titles ("Python Developer", "Go Engineer") and platform titles are backend work.
 const BACKEND_WEAK =
@@ -30,8 +30,15 @@ const DESCRIPTION_ROLE =
   /\b(?:engineer|developer)s?,?\s+(back[- ]?end|front[- ]?end|full[- ]?stack)\b|\b(back[- ]?end|front[- ]?end|full[- ]?stack)\s+(?:(?:senior|sr\.?|staff|lead|principal|junior|mid-level|software|web|product)\s+){0,2}(?:engineer|developer)s?\b/gi;
 // "frontend and backend engineers" describes the company, not this role.
 const ROLE_LIST_BEFORE = /(?:back[- ]?end|front[- ]?end|full[- ]?stack|mobile|data|devops)\s*(?:,|and|&|or|\/)\s*$/i;
-const FULLSTACK_AT = /^(?:full[- ]?stack\b|across the (?:whole |entire |full )?stack\b)/i;
+const FULLSTACK_AT = /^(?:full[- ]?stack\b|across the (?:whole |entire |full )?(?:technical |tech )?stack\b)/i;
 const DESCRIPTION_ENGINEERING = /\b(?:software engineer|developer|engineers?\b(?! (?:manager|sales))|programmer)/i;
+// A language-named title ("Python Engineer", ".NET Engineer") whose text gives it front-end work too.
+const ALSO_FRONTEND =
+  /\b(?:also|as well as|plus|and)\s+(?:build|work on|own|develop|write|ship|contribute to|maintain)(?:s|ing)?\s+(?:(?:the|our|a)\s+)?(?:[\w.#+-]+\s+){0,2}?front[- ]?end\b|\bfront[- ]?end\s+(?:work|development)\s+(?:too|as well)\b/i;
+// "Associate" (a level, not a kind of work): the text decides when it says the job writes services.
+const LEVEL_ONLY_TITLE = /\bassociate\b/i;
+const SERVICE_WORK =
+  /\b(?:write|writing|build|building|develop|developing|design|designing|maintain|maintaining|own|owning)\s+(?:(?:the|our|a|new)\s+)?(?:[\w.#+-]+\s+){0,3}?(?:services?|apis?|microservices|back-?end|server)\b/i;
 const SPACES = /\s+/g;
 const ROLE_WORD: Record<string, Role> = {
   backend: 'backend', 'back-end': 'backend', 'back end': 'backend', frontend: 'frontend', 'front-end': 'frontend',
@@ -50,10 +57,24 @@ function explicitDescriptionRole(text: string, scan: TextScan): Role | null {
   return found;
 }
 
+function acrossTheStack(text: string, scan: TextScan): boolean {
+  for (const at of scan.triggers.role) if (FULLSTACK_AT.test(text.slice(at, at + 48))) return true;
+  return false;
+}
+
+/** The text gives a server-side title front-end work too. */
+function alsoFrontend(text: string, scan: TextScan): boolean {
+  return (
+    explicitDescriptionRole(text, scan) === 'fullstack' ||
+    acrossTheStack(text, scan) ||
+    testWindows(ALSO_FRONTEND, text, windowsFor(scan, 'role', 80, 40))
+  );
+}
+
 function fromDescription(text: string, scan: TextScan): Role {
   const explicit = explicitDescriptionRole(text, scan);
   if (explicit) return explicit;
-  for (const at of scan.triggers.role) if (FULLSTACK_AT.test(text.slice(at, at + 32))) return 'fullstack';
+  if (acrossTheStack(text, scan)) return 'fullstack';
   const fe = scan.triggers.frontend.length;
   const be = scan.triggers.backend.length;
   if (fe >= 2 && be >= 2) return 'fullstack';
@@ -63,7 +84,7 @@ function fromDescription(text: string, scan: TextScan): Role {
 
 // Hacker News headers are "Company | Role | Place | Pay": judge the segment naming the role, so a
 // company called "Immigration Policy Lab" does not make a full-stack job non-engineering.
-const SEGMENT_SPLIT = /\s+\|\s+|\s*\|\s*/;
+const SEGMENT_SPLIT = /\s*\|\s*/;
 const ROLE_SEGMENT_STRONG = /\b(?:engineer\w*|developer|programmer|full[- ]?stack|back[- ]?end|front[- ]?end|devops|sre)\b/i;
 const ROLE_SEGMENT = /\b(?:data|designer|marketing|sales|manager|recruiter|writer|analyst|scientist)\b/i;
 
@@ -89,9 +110,12 @@ export function detectRole(rawTitle: string, descriptionText: string, scan?: Tex
   const framework = FRONTEND_FRAMEWORK_TITLE.test(title);
   if (weak && framework) return 'fullstack'; // "Python React Developer"
   if (FRONTEND.test(title)) return 'frontend';
-  if (weak) return 'backend';
+  if (weak) return alsoFrontend(descriptionText, description()) ? 'fullstack' : 'backend';
   if (framework) return 'frontend';
   if (ENGINEERING.test(title)) return fromDescription(descriptionText, description());
+  if (LEVEL_ONLY_TITLE.test(title) && testWindows(SERVICE_WORK, descriptionText, windowsFor(description(), 'service', 80, 20))) {
+    return fromDescription(descriptionText, description());
+  }
   // Hacker News headers often name no role ("Goody | Remote | $170-230K"): the text may.
   const explicit = explicitDescriptionRole(descriptionText, description());
   if (explicit) return explicit;

@@ -3,19 +3,19 @@
 // the surrounding words and a plausibility check (in yearly USD) decide which one is the pay.
 
 import type { Salary, SalaryPeriod } from '../vocabulary';
-import { after, before } from './context';
+import { after, before, indexIn, lastIndexIn } from './context';
 import { execWindows, scanText, windowsFor, type Span, type TextScan } from './scan';
 
 const CODES = 'USD|EUR|GBP|CAD|AUD|NZD|CHF|SEK|NOK|DKK|PLN|CZK|INR|JPY|SGD|BRL|MXN|ZAR|ILS|UAH|HKD|CNY';
 const CUR_PRE = String.raw`(US\$|USD\s?\$|C\$|CA\$|CAD\s?\$|A\$|AU\$|AUD\s?\$|NZ\$|S\$|HK\$|R\$|MX\$|[$€£¥₹]|(?:${CODES}|Rs\.?)(?=\s?\d))`;
 // 120,000 | 120.000 | 120'000 | 4 000 | 12,00,000 (Indian grouping) | 31,2 | 16.8 | 2500
 const NUM = String.raw`(\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:(?:,\s?|[.'’\u00a0 ])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
-const MULT = String.raw`(?:\s?(k|mm|m|mil|mio|bn|b|thousand|million|billion|trillion|tsd)(?![a-z])\.?)?`;
+const MULT = String.raw`(?:\s?(k|mm|m|mil|mio|bn|b|t|thousand|million|billion|trillion|tsd)(?![a-z])\.?)?`;
 const CUR_POST = String.raw`(?:\s?(${CODES}|[$€£¥₹](?!\s?\d)|dollars?|euros?|pounds?)(?![a-z]))?`;
-const QUAL = String.raw`(?:(up to|up-to|upto|max(?:imum)?|no more than|capped at|bis zu|hasta|from|starting at|starts at|start at|starting from|starts from|begins at|at least|minimum(?: of)?|min\.?|mindestens|ab|over|more than|~|approx\.?|around|about|circa|ca\.)\s*:?\s*)?`;
+const QUAL = String.raw`(?:(up to|up-to|upto|max(?:imum)?|no more than|capped at|bis zu|hasta|from|starting at|starts at|start at|starting from|starts from|begins at|at least|minimum(?: of)?|min\.?|mindestens|ab|over|more than|~|approx\.?|around|about|circa|ca\.)\s*(?::\s*)?)?`;
 const SEP = String.raw`(?:\s*(?:-|–|—|‐|‑|−|to|bis|and|und)\s*|(?=\s?[$€£]\d))`;
 const PERIOD_WORD = String.raw`(hours?|hrs?|h|hourly|days?|daily|weeks?|wk|weekly|months?|mo|monthly|years?|yrs?|annum|annual(?:ly)?|yearly|pa|p\.a|stunde|std|monat|jahr|año|mes)`;
-const PERIOD = String.raw`(?:\s*(?:\(\s*)?(?:(?:brutto|gross|netto|base|salary)\s*)?(?:\/|per|a|an|each|p\/|p\.|pro|im|por|al)?\s*${PERIOD_WORD}(?![a-z])\.?\)?)?`;
+const PERIOD = String.raw`(?:\s*(?:\(\s*)?(?:(?:brutto|gross|netto|base|salary)\s*)?(?:(?:\/|per|a|an|each|p\/|p\.|pro|im|por|al)\s*)?${PERIOD_WORD}(?![a-z])\.?\)?)?`;
 
 // Groups: 1 qualifier, 2 currency, 3 number, 4 multiplier, 5 currency after, 6 period,
 // 7 currency, 8 number, 9 multiplier, 10 currency after, 11 period.
@@ -63,18 +63,18 @@ const MIN_QUALIFIERS = new Set([
 
 // Words that make an amount something other than pay for the job.
 const NOT_PAY_AFTER =
-  /^\s*\+?\s*(?:[\w-]+\s+){0,2}?(?:in\s+(?:funding|revenue|arr|sales|seed|series|bookings|payouts?|transactions|gross|annual (?:revenue|bookings))|funding|raised|revenue|arr\b|valuation|seed|series\s+[a-f]\b|round|investment|grant|users|customers|assets|gmv|donations?|payouts?|contracts|perks?|marketplace|allowance|stipend|budget|reimbursement|credits?|discounts?|fees?|contribution|home[- ]office|setup|signing|sign-on|referral|relocation|lifetime|childcare|equipment|internet|phone|co-?working|commut\w*|conference|lunch|meals?|food|grocer\w*|gym|wellness|learning|education|tuition|towards)\b|^\s*(?:(?!plus\b|and\b|with\b)[\w-]+\s+)?(?:bonus(?:es)?|equity)\b|^\s*%|^\s*per\s+(?!(?:hour|hr|day|week|month|year|annum)\b)\S/i;
+  /^\s*\+?\s*(?:[\w-]+\s+){0,2}?(?:in\s+(?:funding|revenue|arr|sales|seed|series|bookings|payouts?|transactions|gross|annual (?:revenue|bookings))|funding|raised|revenue|arr\b|valuation|seed|series\s+[a-f]\b|round|investment|grant|users|customers|assets|gmv|donations?|payouts?|contracts|perks?|marketplace|allowance|budget|reimbursement|credits?|discounts?|fees?|contribution|home[- ]office|setup|signing|sign-on|referral|relocation|lifetime|childcare|equipment|internet|phone|co-?working|commut\w*|conference|lunch|meals?|food|grocer\w*|gym|wellness|learning|education|tuition|towards)\b|^\s*(?:(?!plus\b|and\b|with\b)[\w-]+\s+)?(?:bonus(?:es)?|equity)\b|^\s*%|^\s*per\s+(?!(?:hour|hr|day|week|month|year|annum)\b)\S/i;
 const NOT_PAY_BEFORE =
-  /(?:raised|raising|funding|revenue|\barr\b|valuation|worth|invest\w*|grant|budget|allowance|stipend|reimburs\w*|tuition|bonus(?: of)?|fees?|donat\w*|spend|spent|sav(?:e|ed|ing)|costs?|price[ds]?|sale is|sales of|bookings|transactions|process(?:es|ed)?|payouts?|paid out|turnover|umsatz|invoices?|deals?|loans?|credit|commission|referral|discount|arbeitest für|laptop|monitor|equipment|setup)\s*(?:of|up to|over|more than|between|nearly|about|around|a total of|than|is|are|:)?\s*~?\s*$/i;
+  /(?:raised|raising|funding|revenue|\barr\b|valuation|worth|invest\w*|grant|budget|allowance|(?:learning|wellness|office|internet|phone|gym|equipment|education|tuition|co-?working|commut\w*|meal|food|lunch|health|fitness|travel|setup)\s+stipend|reimburs\w*|tuition|bonus(?: of)?|fees?|donat\w*|spend|spent|sav(?:e|ed|ing)|costs?|price[ds]?|sale is|sales of|bookings|transactions|process(?:es|ed)?|payouts?|paid out|turnover|umsatz|invoices?|deals?|loans?|credit|commission|referral|discount|arbeitest für|laptop|monitor|equipment|setup)\s*(?:(?:of|up to|over|more than|between|nearly|about|around|a total of|than|is|are|:)\s*)?(?:~\s*)?$/i;
 const PAY_CONTEXT =
-  /(?:salary|salaries|compensation|\bcomp\b|\bpay\b|\bpaid\b|\bpays\b|wage|\brate\b|\brates\b|\bearn|\bote\b|\bbase\b|gehalt|vergütung|sueldo|salario|income|remuneration|pay range|range)/i;
+  /(?:salary|salaries|compensation|\bcomp\b|\bpay\b|\bpaid\b|\bpays\b|\bcash\b|stipend|wage|\brate\b|\brates\b|\bearn|\bote\b|\bbase\b|gehalt|vergütung|sueldo|salario|income|remuneration|pay range|range)/i;
 const PERIOD_BEFORE = /(hourly|per hour|stundenlohn|monthly|mensual|monatlich|per month|annual|yearly|per year|jahres)\w*[^.\n]{0,40}$/i;
 const PERIOD_BEFORE_MAP: Record<string, SalaryPeriod> = {
   hourly: 'hour', 'per hour': 'hour', stundenlohn: 'hour', monthly: 'month', mensual: 'month', monatlich: 'month',
   'per month': 'month', annual: 'year', yearly: 'year', 'per year': 'year', jahres: 'year',
 };
 const MILLIONS = new Set(['m', 'mm', 'mil', 'mio', 'million']);
-const REJECTED_MULTIPLIERS = new Set(['b', 'bn', 'billion', 'trillion']);
+const REJECTED_MULTIPLIERS = new Set(['b', 'bn', 'billion', 't', 'trillion']);
 const SMALL_CURRENCIES = new Set(['JPY', 'INR', 'KRW', 'CNY', 'HUF', 'CLP', 'COP', 'IDR']);
 
 const NUMBER_JUNK = /[\s\u00a0'’]/g;
@@ -122,6 +122,10 @@ export interface SalaryContext {
   dedicated?: boolean;
   /** Plain figures with no currency and no "k" ("100,000 - 120,000") may use defaultCurrency. */
   bareDigits?: boolean;
+  /** Amounts with no currency take defaultCurrency only next to pay words ("150k-210k cash"). */
+  barePaidOnly?: boolean;
+  /** The listing's title: in a post giving a range per role, the range on the line naming it wins. */
+  roleHint?: string;
 }
 
 interface Candidate {
@@ -137,6 +141,10 @@ function candidate(text: string, m: RegExpExecArray, ctx: SalaryContext): Candid
   const f2 = multiplier(mult2);
   if (f1 === null || f2 === null) return null;
 
+  const prev = before(text, m.index, 60);
+  if (NOT_PAY_BEFORE.test(prev) || NOT_PAY_AFTER.test(after(text, end, 40))) return null;
+  const paid = ctx.dedicated === true || PAY_CONTEXT.test(prev) || PAY_CONTEXT.test(after(text, end, 20));
+
   // Currency: a code after the amount beats a bare "$" before it ("$1,800 AUD").
   const codes = [post2, post1, cur2, cur1].map(currencyCode);
   let currency = codes.find((c) => c !== null && c !== 'USD') ?? null;
@@ -149,6 +157,7 @@ function candidate(text: string, m: RegExpExecArray, ctx: SalaryContext): Candid
     if (!ctx.defaultCurrency) return null;
     const thousands = (mult1 ?? mult2 ?? '').toLowerCase() === 'k';
     if (!thousands && !(ctx.bareDigits && ctx.dedicated)) return null;
+    if (ctx.barePaidOnly && !paid) return null; // "40k users", "12k stars"
     if (num1 === '401') return null; // 401(k) retirement plans
     currency = ctx.defaultCurrency;
   }
@@ -163,10 +172,6 @@ function candidate(text: string, m: RegExpExecArray, ctx: SalaryContext): Candid
     if (a > b) [a, b] = [b, a];
     if (a <= 0 || b / a > MAX_RANGE_RATIO) return null;
   }
-
-  const prev = before(text, m.index, 60);
-  if (NOT_PAY_BEFORE.test(prev) || NOT_PAY_AFTER.test(after(text, end, 40))) return null;
-  const paid = ctx.dedicated === true || PAY_CONTEXT.test(prev) || PAY_CONTEXT.test(after(text, end, 20));
 
   const periodWord = (per2 ?? per1)?.toLowerCase().replace(TRAILING_DOT, '');
   let period: SalaryPeriod | undefined = periodWord ? PERIODS[periodWord] : undefined;
@@ -215,22 +220,70 @@ const LONG_TEXT = 600;
 export function findSalary(text: string, ctx: SalaryContext = {}, scan?: TextScan): Salary | null {
   if (!text) return null;
   let spans: Span[];
-  if (text.length > LONG_TEXT && !ctx.defaultCurrency) {
-    spans = windowsFor(scan ?? scanText(text, false), 'money', 80, 90);
+  if (text.length > LONG_TEXT && (!ctx.defaultCurrency || ctx.barePaidOnly)) {
+    // Amounts need a currency, or (barePaidOnly) pay words near them.
+    spans = windowsFor(scan ?? scanText(text, false), ctx.barePaidOnly ? ['money', 'pay'] : 'money', 80, 90);
     if (spans.length === 0) return null;
   } else spans = [{ start: 0, end: text.length }];
-  let fallback: Salary | null = null;
-  let paid: Salary | null = null;
+  const found: { salary: Salary; paid: boolean; index: number }[] = [];
   execWindows(MONEY, text, spans, (m) => {
     const c = candidate(text, m, ctx);
     if (!c) return;
-    if (c.paid) {
-      paid = c.salary;
-      return false;
-    }
-    fallback ??= c.salary;
+    found.push({ ...c, index: m.index });
+    // Without a title to match, the first amount with pay words settles it.
+    if (c.paid && !ctx.roleHint) return false;
+    return found.length < MAX_CANDIDATES;
   });
-  return paid ?? fallback;
+  if (found.length === 0) return null;
+  const perRole = ctx.roleHint ? rangeForRole(text, found, ctx.roleHint) : null;
+  return perRole ?? (found.find((c) => c.paid) ?? found[0]!).salary;
+}
+
+const MAX_CANDIDATES = 12;
+// Words that tell one role of a post from another ("Staff", "Frontend", "Engineer").
+const ROLE_WORD =
+  /\b(?:senior|sr|staff|principal|lead|junior|jr|mid|front[- ]?end|back[- ]?end|full[- ]?stack|data|devops|platform|infrastructure|mobile|ios|android|machine learning|ml|ai|product|design(?:er)?|software|engineer(?:ing)?|developer|manager|scientist|analyst|sre|security|qa)\b/gi;
+const ROLE_NOUN = /\b(?:engineer|developer|manager|designer|scientist|analyst|architect|lead|director|sre)s?\b/i;
+const normalRole = (w: string): string => w.toLowerCase().replace(/[- ]/g, '');
+
+function roleWords(text: string): Set<string> {
+  return new Set([...text.matchAll(ROLE_WORD)].map((m) => normalRole(m[0])));
+}
+
+/** The line holding `index`, at most 200 characters each way. */
+function lineAt(text: string, index: number): string {
+  const prevBreak = lastIndexIn(text, '\n', index - 200, index);
+  const start = prevBreak === -1 ? Math.max(0, index - 200) : prevBreak + 1;
+  const nl = indexIn(text, '\n', index, index + 200);
+  return text.slice(start, nl === -1 ? Math.min(text.length, index + 200) : nl);
+}
+
+/**
+ * A post listing several roles, each on its own line with its own range ("1. Staff Engineer -
+ * $200K-275K"): the range on the line that shares the most role words with the title, if one
+ * line clearly does. Otherwise null (the usual choice stands).
+ */
+function rangeForRole(text: string, found: readonly { salary: Salary; index: number }[], title: string): Salary | null {
+  if (found.length < 2) return null;
+  const wanted = roleWords(title);
+  if (wanted.size === 0) return null;
+  let best: Salary | null = null;
+  let bestScore = 0;
+  let tie = false;
+  const lines = new Set<string>();
+  for (const c of found) {
+    const line = lineAt(text, c.index);
+    if (lines.has(line) || !ROLE_NOUN.test(line)) continue;
+    lines.add(line);
+    let score = 0;
+    for (const w of roleWords(line)) if (wanted.has(w)) score++;
+    if (score > bestScore) {
+      best = c.salary;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return lines.size >= 2 && !tie ? best : null;
 }
 
 /**

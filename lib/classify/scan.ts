@@ -12,7 +12,7 @@ import { lowerSameLength } from './context';
 import { LANGUAGE_TERMS, languageOfTerm } from './languages';
 import { SKILL_TERMS, skillOfTerm, type Skill } from './skills';
 
-export const TRIGGER_KINDS = ['remote', 'hybrid', 'onsite', 'degree', 'visa', 'years', 'level', 'money', 'role', 'backend', 'frontend'] as const;
+export const TRIGGER_KINDS = ['remote', 'hybrid', 'onsite', 'degree', 'visa', 'years', 'level', 'money', 'pay', 'role', 'backend', 'frontend', 'service'] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 // Prefixes (matched at a word start, any ending) and exact words (`=word`) per detector.
@@ -23,15 +23,17 @@ const TRIGGERS: Record<TriggerKind, readonly string[]> = {
   degree: [
     'degree', 'bachelor', 'master', 'phd', 'ph.d', 'ph. d', 'doctorate', '=bs', '=ms', '=be', '=ba', 'b.s', 'm.s', 'b.e', 'b.a', 'bsc', 'msc',
     'b.tech', 'btech', 'b. tech', '=mca', '=mba', 'universit', 'college', 'studium', 'hochschul', 'abschluss', 'diploma', 'licenciatura',
-    'título', 'equivalent', 'vergleichbare', 'gleichwertige', 'ausbildung', 'alternativ', 'high school', '=ged',
+    'título', 'equivalent', 'vergleichbare', 'gleichwertige', 'ausbildung', 'alternativ', 'high school', '=ged', '=education',
   ],
   visa: ['visa', 'sponsor', 'authori', 'citizen', 'right to work', 'legal right', 'permit', 'eligible', 'entitled', 'h1', 'h-1', 'visum', 'immigration'],
-  years: ['year', '=yr', '=yrs', 'jahr', 'año', 'experience', '=exp'],
+  years: ['year', '=yr', '=yrs', 'jahr', 'año', '=ans', 'année', 'experience', 'expérience', '=exp'],
   level: ['senior', '=sr', 'junior', '=jr', 'entry', 'mid', 'intermediate', 'lead', 'staff', 'principal'],
   money: [
     '=usd', '=eur', '=gbp', '=cad', '=aud', '=nzd', '=chf', '=sek', '=nok', '=dkk', '=pln', '=czk', '=inr', '=jpy', '=sgd', '=brl', '=mxn',
     '=zar', '=ils', '=uah', '=hkd', '=cny', 'rs.', '=dollar', '=dollars', '=euro', '=euros', '=pound', '=pounds',
   ],
+  // Pay words, so amounts written without a currency ("150k-210k cash") are looked at near them.
+  pay: ['salar', 'compensat', '=comp', '=pay', '=paid', '=pays', '=base', '=cash', '=ote', 'stipend', '=wage', '=wages', 'gehalt', 'vergütung', 'sueldo', 'salario'],
   role: ['back-end', 'backend', 'back end', 'front-end', 'frontend', 'front end', 'full-stack', 'fullstack', 'full stack', 'across the'],
   // Words that point at server or browser work, counted for titles that name neither.
   backend: [
@@ -43,6 +45,8 @@ const TRIGGERS: Record<TriggerKind, readonly string[]> = {
     '=front-end', '=frontend', '=front end', '=react', '=react.js', '=reactjs', '=vue', '=vue.js', '=vuejs', '=angular', '=svelte', '=next.js',
     '=css', '=html', '=ui/ux', 'user interface', '=tailwind', '=redux', '=browser', 'chrome extension',
   ],
+  // Words of server work for titles that name no kind of work ("Associate").
+  service: ['=service', '=services', 'microservice', '=api', '=apis', '=backend', '=back-end', '=server', '=servers'],
 };
 const MONEY_SYMBOLS = ['$', '€', '£', '¥', '₹'];
 
@@ -174,7 +178,7 @@ const NET = codesOf('net');
 const SPACE_CORE = codesOf(' core');
 
 function emptyTriggers(): Record<TriggerKind, number[]> {
-  return { remote: [], hybrid: [], onsite: [], degree: [], visa: [], years: [], level: [], money: [], role: [], backend: [], frontend: [] };
+  return { remote: [], hybrid: [], onsite: [], degree: [], visa: [], years: [], level: [], money: [], pay: [], role: [], backend: [], frontend: [], service: [] };
 }
 
 // Reused between calls: scanText is synchronous and the term handlers never call it back.
@@ -238,7 +242,8 @@ export function scanText(text: string, inTitle: boolean, lower = lowerSameLength
         continue;
       }
     }
-    let termDone = before === 46 || before === 35;
+    // A hashtag at a word start ("#Python" in a list of tags) names the stack like a word does.
+    let termDone = before === 46 || (before === 35 && i > 1 && isWordCode(lower.charCodeAt(i - 2)));
     const bucket = BUCKETS[bucketKey(c, lower.charCodeAt(i + 1))];
     if (bucket) {
       // Longer words first (three-plus letters), then two-letter ones ("go", "ts", "sr").
@@ -263,9 +268,9 @@ export interface Span {
   end: number;
 }
 
-/** Windows [hit - before, hit + after] around a detector's triggers, merged, in text order. */
-export function windowsFor(scan: TextScan, kind: TriggerKind, before: number, after: number): Span[] {
-  const hits = scan.triggers[kind];
+/** Windows [hit - before, hit + after] around a detector's triggers (of one kind or several), merged, in text order. */
+export function windowsFor(scan: TextScan, kind: TriggerKind | readonly TriggerKind[], before: number, after: number): Span[] {
+  const hits = typeof kind === 'string' ? scan.triggers[kind] : kind.flatMap((k) => scan.triggers[k]).sort((a, b) => a - b);
   const spans: Span[] = [];
   const n = scan.text.length;
   for (const h of hits) {
