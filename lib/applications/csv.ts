@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import { applicationEvents, applications } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { getProfile } from '../profile/profile';
-import { localDate, localTime } from '../timelog/zone';
+import { formatSheetDate } from './sheet-values';
 
-// CSV export: every application as a spreadsheet reads it, dates in the user's time zone.
+// CSV export: every application as a spreadsheet reads it.
 // The import (lib/applications/import.ts) reads this shape back.
 
 // ---------------------------------------------------------------- export
@@ -37,17 +37,20 @@ export const EXPORT_HEADERS = [
   'Interview',
 ] as const;
 
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
 /** Every application of the user as CSV (UTF-8 with BOM, CRLF lines, formula-safe cells). */
-export async function exportCsv(db: Db, userId: string, timeZone?: string): Promise<string> {
-  const zone = timeZone ?? (await getProfile(db, userId)).timeZone;
-  const day = (d: Date | null) => (d ? localDate(d, zone) : '');
-  const dayAndTime = (d: Date | null) => (d ? `${localDate(d, zone)}${localTime(d, zone) === '00:00' ? '' : ` ${localTime(d, zone)}`}` : '');
+export async function exportCsv(db: Db, userId: string): Promise<string> {
+  const { timeZone } = await getProfile(db, userId);
+  // Interviews have a time of day: written on the user's wall clock (the import reads it back there).
+  const interview = (d: Date | null) => formatSheetDate(d, timeZone);
   const rows = await db
     .select({
       application: applications,
       // The latest interview on the timeline.
+      // Qualified by hand: inside the subquery a bare "id" would be the event's.
       interviewAt: sql<string | null>`(select max(e.at) from ${applicationEvents} e
-        where e.application_id = ${applications.id} and e.user_id = ${userId} and e.kind = 'interview')`,
+        where e.application_id = applications.id and e.user_id = ${userId} and e.kind = 'interview')`,
     })
     .from(applications)
     .where(eq(applications.userId, userId))
@@ -70,7 +73,7 @@ export async function exportCsv(db: Db, userId: string, timeZone?: string): Prom
       a.source ?? '',
       a.location ?? '',
       a.contactEmail ?? '',
-      dayAndTime(interviewAt ? new Date(interviewAt) : null),
+      interview(interviewAt ? new Date(interviewAt) : null),
     ].map(neutralizeCell),
   );
   const body = Papa.unparse({ fields: [...EXPORT_HEADERS], data }, { newline: '\r\n', quotes: false });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boards } from '../../db/schema';
-import { insertUser } from '../../test/support/factories';
+import { insertApplicationEvent, insertUser } from '../../test/support/factories';
 import { insertProfile } from '../../test/support/time-factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { BadInputError } from '../errors';
@@ -36,7 +36,8 @@ describe('reading sheet cells', () => {
     // Wall-clock times are the user's: 14:30 in Berlin in January is 13:30 UTC.
     expect(at('2024-01-15 14:30', 'month-first', 'Europe/Berlin')).toBe('2024-01-15T13:30:00.000Z');
     expect(at('1/15/2024 2:30 PM', 'month-first', 'America/New_York')).toBe('2024-01-15T19:30:00.000Z');
-    expect(at('Jan 15, 2024', 'month-first', 'Asia/Tokyo')).toBe('2024-01-14T15:00:00.000Z');
+    // A day alone is a day, whatever the zone (stored at midnight UTC like every date in trackend).
+    expect(at('Jan 15, 2024', 'month-first', 'Asia/Tokyo')).toBe('2024-01-15T00:00:00.000Z');
     expect(at('2024-01-15T14:30:00Z', 'month-first', 'Asia/Tokyo')).toBe('2024-01-15T14:30:00.000Z');
     for (const bad of ['next week', '13/13/2026', '2026-02-30', '1/1/1850', '99999', 'Jan 15, 2024 25:00']) expect(at(bad)).toBe('invalid');
   });
@@ -160,7 +161,7 @@ describe(`import from sheets in many shapes (${TEST_DRIVER})`, () => {
     expect(by('Acme Cloud')).toMatchObject({
       title: 'Backend Engineer (Go)',
       status: 'applied',
-      appliedAt: new Date('2026-11-02T23:00:00Z'), // 3 November, midnight in Berlin
+      appliedAt: new Date('2026-11-03T00:00:00Z'), // 3 November
       source: 'board',
       board: 'golang-cafe',
       location: 'Remote (EU)',
@@ -267,17 +268,19 @@ describe(`import from sheets in many shapes (${TEST_DRIVER})`, () => {
     const { db } = database;
     const user = (await insertUser(db)).id;
     await insertProfile(db, user, { timeZone: 'America/New_York' });
-    await createManual(db, user, {
+    const original = await createManual(db, user, {
       company: 'Roundtrip',
       title: 'Go Dev',
       status: 'applied',
-      appliedAt: '2026-11-02T05:00:00Z',
+      appliedAt: '2026-11-02',
       source: 'cold_email',
       location: 'Remote (US)',
       contactEmail: 'cto@roundtrip.example',
       notes: 'Wrote to the CTO',
     });
+    await insertApplicationEvent(db, user, original.id, { kind: 'interview', fromStatus: 'applied', toStatus: 'applied', at: new Date('2026-11-20T15:00:00Z') });
     const csv = await exportCsv(db, user);
+    expect(csv).toContain(',2026-11-20 10:00\r\n'); // 10:00 in New York
     const other = (await insertUser(db)).id;
     await insertProfile(db, other, { timeZone: 'America/New_York' });
     const preview = await previewImport(db, other, csv);
@@ -287,11 +290,12 @@ describe(`import from sheets in many shapes (${TEST_DRIVER})`, () => {
     expect(copy).toMatchObject({
       company: 'Roundtrip',
       status: 'applied',
-      appliedAt: new Date('2026-11-02T05:00:00Z'),
+      appliedAt: new Date('2026-11-02T00:00:00Z'),
       source: 'cold_email',
       location: 'Remote (US)',
       contactEmail: 'cto@roundtrip.example',
       notes: 'Wrote to the CTO',
     });
+    expect((await timeline(db, other, copy!.id)).find((e) => e.kind === 'interview')!.at).toEqual(new Date('2026-11-20T15:00:00Z'));
   });
 });

@@ -1,4 +1,4 @@
-import { zonedInstant } from '../timelog/zone';
+import { localDate, localTime, zonedInstant } from '../timelog/zone';
 import { APPLICATION_SOURCES, APPLICATION_STATUSES, type ApplicationSource, type ApplicationStatus } from './statuses';
 
 // What one spreadsheet cell means: a date, a status word, a source, a link. Sheets are kept by
@@ -104,8 +104,8 @@ function readWall(value: string, order: DateOrder): WallDate | 'invalid' {
 /**
  * Dates as sheets write them: 2024-01-15, 1/15/2024 (or 15/1/2024: the order decides the
  * ambiguous ones), 15.01.2024, Jan 15, 2024, 15 January 2024, spreadsheet serial numbers
- * (45306), each optionally with a time (14:30, 2:30 PM). Wall-clock values are read in the
- * user's time zone; an ISO timestamp with Z or an offset is taken as it is.
+ * (45306), each optionally with a time (14:30, 2:30 PM). Times are read in the user's time
+ * zone; an ISO timestamp with Z or an offset is taken as it is.
  */
 export function parseSheetDate(raw: string, reading: DateReading = { order: 'month-first', timeZone: 'UTC' }): Date | null | 'invalid' {
   const value = raw.trim().replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
@@ -116,7 +116,16 @@ export function parseSheetDate(raw: string, reading: DateReading = { order: 'mon
   }
   const wall = readWall(value, reading.order);
   if (wall === 'invalid') return 'invalid';
-  return zonedInstant(wall.date, wall.time ?? '00:00', reading.timeZone);
+  // A day alone is stored as trackend stores every date-only value (midnight UTC, shown as
+  // that day everywhere); a time of day is the user's wall clock.
+  return wall.time === null ? new Date(`${wall.date}T00:00:00Z`) : zonedInstant(wall.date, wall.time, reading.timeZone);
+}
+
+/** A stored date as a sheet writes it back: a day alone (midnight UTC) as 2026-11-03, else the user's wall clock, 2026-11-03 14:30. */
+export function formatSheetDate(d: Date | null, timeZone: string): string {
+  if (!d) return '';
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${localDate(d, timeZone)} ${localTime(d, timeZone)}`;
 }
 
 /** Whether `locale` writes the month before the day (en-US: 1/15/2026) or after (en-GB: 15/01/2026). */

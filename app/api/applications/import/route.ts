@@ -13,9 +13,9 @@ import {
   type ImportPreview,
 } from '@/lib/applications/import';
 import { sheetFileFromBytes, XLSX_CONTENT_TYPE, type SheetFile } from '@/lib/applications/sheet';
+import { formatSheetDate } from '@/lib/applications/sheet-values';
 import { BadInputError } from '@/lib/errors';
 import { requireUser } from '@/lib/auth/session';
-import { localDate, localTime } from '@/lib/timelog/zone';
 import { handle, json } from '../../http';
 
 export const dynamic = 'force-dynamic';
@@ -48,11 +48,7 @@ async function readCapped(request: Request): Promise<Buffer | null> {
 
 /** The preview as the API shows it (dates as the user's local day, with the time when the sheet gave one; raw cells left out). */
 function previewJson(preview: ImportPreview) {
-  const local = (d: Date | null) => {
-    if (!d) return null;
-    const time = localTime(d, preview.timeZone);
-    return time === '00:00' ? localDate(d, preview.timeZone) : `${localDate(d, preview.timeZone)} ${time}`;
-  };
+  const local = (d: Date | null) => (d ? formatSheetDate(d, preview.timeZone) : null);
   return {
     headers: preview.headers,
     mapping: preview.mapping,
