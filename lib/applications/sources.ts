@@ -23,6 +23,15 @@ export function parseSourceWeeks(value: string | null | undefined): SourceWeeks 
   return parsed.data as SourceWeeks;
 }
 
+/** For pages: a bad or missing value shows the default instead of failing. */
+export function sourceWeeksOrDefault(value: unknown): SourceWeeks {
+  try {
+    return parseSourceWeeks(typeof value === 'string' ? value : null);
+  } catch {
+    return 8;
+  }
+}
+
 export interface SourceFigures {
   /** 'linkedin', 'referral', … ; job boards one by one as 'board:<board>'; 'unknown' when not recorded. */
   source: string;
