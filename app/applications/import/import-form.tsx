@@ -232,7 +232,7 @@ export function ImportForm() {
               {preview.columns.map((c, i) => (
                 <li
                   key={`${c.header}-${i}`}
-                  className={`rounded-full border px-2.5 py-1 ${c.field ? 'border-brand-100 bg-brand-50 text-brand-700' : c.inNotes ? 'border-slate-200 bg-slate-50 text-slate-700' : 'border-slate-200 bg-white text-slate-400'}`}
+                  className={`rounded-full border px-2.5 py-1 ${c.field ? 'border-brand-100 bg-brand-50 text-brand-700' : c.inNotes ? 'border-slate-200 bg-slate-50 text-slate-700' : 'border-slate-200 bg-white text-slate-500'}`}
                   title={c.note ?? undefined}
                 >
                   <span className="font-medium">{c.header || `Column ${i + 1}`}</span> →{' '}
