@@ -294,6 +294,8 @@ export interface PreviewRow {
   importKey: string | null;
   /** The row's cells as the sheet has them (for the skipped-rows CSV). */
   cells: string[];
+  /** Company and title as the sheet writes them, to name a row that has problems. */
+  raw: { company: string; title: string };
 }
 
 export interface StatusValue {
@@ -489,7 +491,8 @@ export async function previewImport(db: Db, userId: string, file: SheetFile | st
   };
   const preview: PreviewRow[] = rows.map(({ line, cells }) => {
     const { values, errors } = readRow(cells, ctx);
-    return { line, values, errors, duplicate: false, importKey: values ? importKey(values) : null, cells };
+    const rawCell = (field: ImportField) => (index[field] === undefined ? '' : (cells[index[field]] ?? '').trim().slice(0, 300));
+    return { line, values, errors, duplicate: false, importKey: values ? importKey(values) : null, cells, raw: { company: rawCell('company'), title: rawCell('title') } };
   });
   const keys = [...new Set(preview.flatMap((r) => (r.importKey ? [r.importKey] : [])))];
   const existing = new Set<string>();

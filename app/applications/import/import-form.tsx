@@ -25,6 +25,7 @@ interface PreviewRow {
   line: number;
   errors: Partial<Record<ImportField, string>>;
   duplicate: boolean;
+  raw: { company: string; title: string };
   values: { company: string; title: string; status: ApplicationStatus; appliedAt: string | null; source: ApplicationSource | null; board: string | null } | null;
 }
 interface ColumnUse {
@@ -389,8 +390,8 @@ export function ImportForm() {
                     {[...preview.rows.filter((r) => !r.values), ...preview.rows.filter((r) => r.values)].slice(0, SHOWN_ROWS).map((row) => (
                       <tr key={row.line} className={row.values ? (row.duplicate ? 'text-slate-500' : '') : 'bg-red-50'}>
                         <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
-                        <td className="px-3 py-1.5">{row.values?.company ?? ''}</td>
-                        <td className="px-3 py-1.5">{row.values?.title ?? ''}</td>
+                        <td className="px-3 py-1.5">{row.values?.company ?? <span className="text-slate-600 italic">{row.raw.company || '(empty)'}</span>}</td>
+                        <td className="px-3 py-1.5">{row.values?.title ?? <span className="text-slate-600 italic">{row.raw.title || '(empty)'}</span>}</td>
                         <td className="px-3 py-1.5">{row.values ? STATUS_LABEL[row.values.status] : ''}</td>
                         <td className="px-3 py-1.5 whitespace-nowrap tabular-nums">{row.values?.appliedAt ?? ''}</td>
                         <td className="px-3 py-1.5">

@@ -67,6 +67,7 @@ function previewJson(preview: ImportPreview) {
       line: r.line,
       errors: r.errors,
       duplicate: r.duplicate,
+      raw: r.raw,
       values: r.values && {
         ...r.values,
         appliedAt: local(r.values.appliedAt),
