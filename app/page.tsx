@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { currentUser } from '@/lib/auth/session';
+import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
@@ -8,6 +9,7 @@ import { isSupportedDate, today as todayIn } from '@/lib/timelog/zone';
 import { DashboardView } from './(dashboard)/components/dashboard-view';
 import { JobsOverview } from './(dashboard)/components/jobs-overview';
 import { Landing } from './(dashboard)/components/landing';
+import { SourcesPanel } from './components/sources-panel';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,16 +27,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
     );
   }
-  const { date: asked } = await searchParams;
+  const { date: asked, sources: sourcesAsked } = await searchParams;
   const { timeZone } = await getProfile(db, user.id);
   const today = todayIn(timeZone);
   // A bad ?date never breaks the page: it shows today.
   const date = typeof asked === 'string' && isSupportedDate(asked) ? asked : today;
-  const [dashboard, timer] = await Promise.all([getDashboard(db, user.id, { date }), getTimer(db, user.id)]);
+  const sourceWeeks = sourceWeeksOrDefault(sourcesAsked);
+  const [dashboard, timer, sources] = await Promise.all([getDashboard(db, user.id, { date }), getTimer(db, user.id), sourceStats(db, user.id, { weeks: sourceWeeks })]);
+  const sourcesHref = Object.fromEntries(
+    SOURCE_WEEKS.map((w) => [w, `/?${new URLSearchParams({ ...(date === today ? {} : { date }), sources: String(w) }).toString()}#sources-heading`]),
+  ) as Record<SourceWeeks, string>;
   const running = timer ? { kind: timer.kind, elapsedMinutes: timerJson(timer).elapsedMinutes } : null;
   return (
     <div className="space-y-10">
       <DashboardView dashboard={dashboard} isToday={date === today} timer={running} />
+      <SourcesPanel rows={sources} weeks={sourceWeeks} hrefFor={sourcesHref} />
       <JobsOverview overview={overview} />
     </div>
   );

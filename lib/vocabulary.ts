@@ -52,6 +52,14 @@ export interface Salary {
 export const APPLICATION_STATUSES = ['saved', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn', 'ghosted'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Where the job was found: what "which sources answer" groups by (boards one by one). */
+export const APPLICATION_SOURCES = ['board', 'company_site', 'referral', 'recruiter', 'cold_email', 'linkedin', 'other'] as const;
+export type ApplicationSource = (typeof APPLICATION_SOURCES)[number];
+
+/** A timeline entry is a status change (or a note on one) or a dated interview. */
+export const APPLICATION_EVENT_KINDS = ['status', 'interview'] as const;
+export type ApplicationEventKind = (typeof APPLICATION_EVENT_KINDS)[number];
+
 export const TIME_KINDS = ['applying', 'learning', 'building'] as const;
 export type TimeKind = (typeof TIME_KINDS)[number];
 

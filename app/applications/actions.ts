@@ -36,7 +36,7 @@ const field = (formData: FormData, name: string) => {
 
 /** Only the details fields the form sends (absent fields stay as they are). */
 function detailsFrom(formData: FormData) {
-  const names = ['company', 'title', 'url', 'notes', 'contact', 'salaryDiscussed', 'resumeLink', 'nextFollowUpAt', 'appliedAt'];
+  const names = ['company', 'title', 'url', 'notes', 'contact', 'contactEmail', 'source', 'location', 'salaryDiscussed', 'resumeLink', 'nextFollowUpAt', 'appliedAt'];
   return Object.fromEntries(names.flatMap((name) => (formData.has(name) ? [[name, field(formData, name)]] : [])));
 }
 

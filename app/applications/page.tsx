@@ -3,9 +3,11 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { followUpsDue, listApplications, possiblyGhosted, GHOSTED_AFTER_DAYS } from '@/lib/applications/applications';
 import { APPLICATION_STATUSES, listQuerySchema, STATUS_LABEL, type ListSort } from '@/lib/applications/schemas';
+import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { applicationStats } from '@/lib/applications/stats';
 import { requirePageUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/profile/profile';
+import { SourcesPanel } from '../components/sources-panel';
 import { Badge, Card } from '../components/ui';
 import { AddApplicationForm } from './add-form';
 import { formatDay, STATUS_TONE, toCard } from './format';
@@ -40,13 +42,23 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const db = await getDb();
   const profile = await getProfile(db, user.id);
   const now = new Date();
-  const [all, listed, due, ghosted, stats] = await Promise.all([
+  const sourceWeeks = sourceWeeksOrDefault(first(params.sources));
+  const [all, listed, due, ghosted, stats, sources] = await Promise.all([
     listApplications(db, user.id),
     view === 'list' ? listApplications(db, user.id, query) : Promise.resolve([]),
     followUpsDue(db, user.id, endOfToday(profile.timeZone, now)),
     possiblyGhosted(db, user.id, now),
     applicationStats(db, user.id, { now, timeZone: profile.timeZone }),
+    sourceStats(db, user.id, { weeks: sourceWeeks, now }),
   ]);
+  const sourcesHref = Object.fromEntries(
+    SOURCE_WEEKS.map((w) => {
+      const next = new URLSearchParams();
+      for (const [k, v] of Object.entries(params)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) next.append(k, one);
+      next.set('sources', String(w));
+      return [w, `/applications?${next.toString()}#sources-heading`];
+    }),
+  ) as Record<SourceWeeks, string>;
   const deleted = first(params.deleted) === '1';
   const listHref = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams({ view: 'list' });
@@ -72,7 +84,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             Add application
           </a>
           <Link href="/applications/import" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium">
-            Import CSV
+            Import a spreadsheet
           </Link>
           <a href="/api/applications/export.csv" download className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium">
             Export CSV
@@ -92,6 +104,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       ) : null}
 
       {all.length > 0 ? <StatsPanel stats={stats} /> : null}
+      {all.length > 0 ? <SourcesPanel rows={sources} weeks={sourceWeeks} hrefFor={sourcesHref} /> : null}
 
       {due.length > 0 || ghosted.length > 0 ? (
         <div className="grid gap-4 md:grid-cols-2">

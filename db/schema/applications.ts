@@ -1,7 +1,7 @@
 import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './auth';
-import { applicationStatus } from './enums';
+import { applicationEventKind, applicationSource, applicationStatus } from './enums';
 import { listings } from './listings';
 
 // An application outlives its listing: boards delete postings, we never delete a user's
@@ -25,6 +25,10 @@ export const applications = pgTable(
     contact: text(),
     salaryDiscussed: text(),
     resumeLink: text(),
+    /** Where the job was found; listing-based applications are 'board' (the board is `board`). */
+    source: applicationSource(),
+    location: text(),
+    contactEmail: text(),
     /** Content key of the CSV row this application came from: re-importing a file adds nothing. */
     importKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +56,8 @@ export const applicationEvents = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** 'interview': a dated interview (toStatus is the application's status then, unchanged). */
+    kind: applicationEventKind().notNull().default('status'),
     fromStatus: applicationStatus(),
     toStatus: applicationStatus().notNull(),
     note: text(),

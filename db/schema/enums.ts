@@ -1,5 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  APPLICATION_EVENT_KINDS,
+  APPLICATION_SOURCES,
   APPLICATION_STATUSES,
   LEARNING_AREAS,
   PROJECT_STATUSES,
@@ -19,6 +21,8 @@ export const role = pgEnum('role', ROLES);
 export const salaryPeriod = pgEnum('salary_period', SALARY_PERIODS);
 
 export const applicationStatus = pgEnum('application_status', APPLICATION_STATUSES);
+export const applicationSource = pgEnum('application_source', APPLICATION_SOURCES);
+export const applicationEventKind = pgEnum('application_event_kind', APPLICATION_EVENT_KINDS);
 
 export const timeKind = pgEnum('time_kind', TIME_KINDS);
 

@@ -6,19 +6,9 @@ import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/s
 import { insertUser } from '../../test/support/factories';
 import { BadInputError } from '../errors';
 import { createManual, listApplications, possiblyGhosted, timeline } from './applications';
-import {
-  CSV_MAX_BYTES,
-  CsvInvalidError,
-  CsvTooLargeError,
-  detectMapping,
-  exportCsv,
-  importApplications,
-  neutralizeCell,
-  parseMappingParam,
-  parseSheetDate,
-  parseSheetStatus,
-  previewImport,
-} from './csv';
+import { exportCsv, neutralizeCell } from './csv';
+import { CSV_MAX_BYTES, CsvInvalidError, CsvTooLargeError, detectMapping, importApplications, parseMappingParam, previewImport } from './import';
+import { guessStatus, parseSheetDate } from './sheet-values';
 
 describe('csv helpers', () => {
   it('neutralises formula cells', () => {
@@ -35,9 +25,14 @@ describe('csv helpers', () => {
       status: 'Status',
       appliedAt: 'Date Applied',
       nextFollowUpAt: 'Follow up',
+      interviewAt: null,
       notes: 'Notes',
       contact: null,
+      contactEmail: null,
       salaryDiscussed: null,
+      location: null,
+      source: null,
+      board: null,
       resumeLink: null,
     });
     expect(detectMapping(['Employer', 'Job Title', 'URL', 'applied_on'])).toMatchObject({
@@ -66,12 +61,12 @@ describe('csv helpers', () => {
     for (const bad of ['2026-02-30', 'yesterday', '13/13/2026', '1/1/1850', 'Foo 5, 2026']) expect(iso(bad)).toBe('invalid');
   });
 
-  it('maps status words', () => {
-    expect(parseSheetStatus('Phone screen')).toBe('screening');
-    expect(parseSheetStatus('Interview')).toBe('interviewing');
-    expect(parseSheetStatus('No response')).toBe('ghosted');
-    expect(parseSheetStatus('')).toBeNull();
-    expect(parseSheetStatus('maybe?')).toBe('invalid');
+  it('maps status words, guessing for unknown ones', () => {
+    expect(guessStatus('Phone screen')).toEqual({ status: 'screening', known: true });
+    expect(guessStatus('Interview')).toEqual({ status: 'interviewing', known: true });
+    expect(guessStatus('No response')).toEqual({ status: 'ghosted', known: true });
+    expect(guessStatus('')).toBeNull();
+    expect(guessStatus('maybe?')).toEqual({ status: 'applied', known: false });
   });
 
   it('parses a mapping parameter', () => {
@@ -117,7 +112,7 @@ describe(`csv import/export (${TEST_DRIVER})`, () => {
     expect(await listApplications(db, user)).toHaveLength(0); // the preview wrote nothing
 
     const now = new Date('2026-11-25T10:00:00Z');
-    const first = await importApplications(db, user, SHEET, undefined, now);
+    const first = await importApplications(db, user, SHEET, { now });
     expect(first).toMatchObject({ created: 3, skipped: 0 });
     const rows = await listApplications(db, user, { status: [], sort: 'company' });
     expect(rows.map((r) => [r.company, r.status])).toEqual([
@@ -158,37 +153,38 @@ describe(`csv import/export (${TEST_DRIVER})`, () => {
       'Good,Row,applied,2026-11-01,https://ok.example',
       ',Missing company,applied,2026-11-01,',
       'Bad date,Row,applied,31/31/2026,',
-      'Bad status,Row,maybe,,',
+      'Unknown status,Row,maybe,,',
       'Bad link,Row,,,javascript:alert(1)',
     ].join('\n');
     const preview = await previewImport(db, user, text);
-    expect(preview.valid).toBe(1);
-    expect(preview.invalid).toBe(4);
+    expect(preview.valid).toBe(2);
+    expect(preview.invalid).toBe(3);
     expect(preview.rows.map((r) => [r.line, Object.keys(r.errors)])).toEqual([
       [2, []],
       [3, ['company']],
       [4, ['appliedAt']],
-      [5, ['status']],
+      [5, []],
       [6, ['url']],
     ]);
-    expect(preview.rows[3]!.errors.status).toMatch(/Unknown status "maybe"/);
+    // An unknown status word is a guess for the user to confirm, never a refusal.
+    expect(preview.statusValues.find((v) => v.value === 'maybe')).toEqual({ value: 'maybe', rows: 1, guess: 'applied', known: false, status: 'applied' });
     const error = await importApplications(db, user, text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvInvalidError);
-    expect((error as CsvInvalidError).message).toMatch(/4 rows have problems; nothing was imported/);
+    expect((error as CsvInvalidError).message).toMatch(/3 rows have problems; nothing was imported/);
     expect(await listApplications(db, user)).toHaveLength(0);
   });
 
   it('asks for a mapping when the columns are wrong, and uses one when given', async () => {
     const { db } = database;
     const user = (await insertUser(db)).id;
-    const text = 'Firm,Job Name Here,Applied When\nAcme,Dev,2026-11-02\n';
+    const text = 'Outfit,Job Name Here,Applied When\nAcme,Dev,2026-11-02\n';
     const preview = await previewImport(db, user, text);
     expect(Object.keys(preview.fileErrors)).toEqual(['mapping.company', 'mapping.title']);
-    expect(preview.fileErrors['mapping.company']).toMatch(/found: Firm, Job Name Here, Applied When/);
+    expect(preview.fileErrors['mapping.company']).toMatch(/found: Outfit, Job Name Here, Applied When/);
     await expect(importApplications(db, user, text)).rejects.toBeInstanceOf(CsvInvalidError);
-    const bad = await previewImport(db, user, text, { company: 'Nope', title: 'Job Name Here' });
+    const bad = await previewImport(db, user, text, { mapping: { company: 'Nope', title: 'Job Name Here' } });
     expect(bad.fileErrors).toEqual({ 'mapping.company': 'The file has no column "Nope".' });
-    const mapped = await importApplications(db, user, text, { company: 'Firm', title: 'Job Name Here', appliedAt: 'Applied When' });
+    const mapped = await importApplications(db, user, text, { mapping: { company: 'Outfit', title: 'Job Name Here', appliedAt: 'Applied When' } });
     expect(mapped.created).toBe(1);
     expect((await listApplications(db, user))[0]).toMatchObject({ company: 'Acme', status: 'applied', appliedAt: new Date('2026-11-02T00:00:00Z') });
   });
@@ -262,6 +258,8 @@ describe(`csv import/export (${TEST_DRIVER})`, () => {
     const strip = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map((r) => r.slice(0, 10));
     expect(strip(await exportCsv(db, other)).sort()).toEqual(strip(csv).sort());
     // Exporting touches only the user's own rows.
-    expect(await exportCsv(db, (await insertUser(db)).id)).toBe('\uFEFFCompany,Title,URL,Status,Date Applied,Follow up,Notes,Contact,Salary discussed,Resume link,Board,Created,Updated\r\n');
+    expect(await exportCsv(db, (await insertUser(db)).id)).toBe(
+      '\uFEFFCompany,Title,URL,Status,Date Applied,Follow up,Notes,Contact,Salary discussed,Resume link,Board,Created,Updated,Source,Location,Contact email,Interview\r\n',
+    );
   });
 });

@@ -14,6 +14,9 @@ export interface ApplicationJson {
   contact: string | null;
   salaryDiscussed: string | null;
   resumeLink: string | null;
+  source: Application['source'];
+  location: string | null;
+  contactEmail: string | null;
   appliedAt: string | null;
   nextFollowUpAt: string | null;
   createdAt: string;
@@ -35,6 +38,9 @@ export function applicationJson(a: Application): ApplicationJson {
     contact: a.contact,
     salaryDiscussed: a.salaryDiscussed,
     resumeLink: a.resumeLink,
+    source: a.source,
+    location: a.location,
+    contactEmail: a.contactEmail,
     appliedAt: iso(a.appliedAt),
     nextFollowUpAt: iso(a.nextFollowUpAt),
     createdAt: a.createdAt.toISOString(),
@@ -43,5 +49,5 @@ export function applicationJson(a: Application): ApplicationJson {
 }
 
 export function eventJson(e: ApplicationEvent) {
-  return { id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, at: e.at.toISOString() };
+  return { id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, at: e.at.toISOString() };
 }

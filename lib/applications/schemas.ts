@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from './statuses';
+import { APPLICATION_SOURCES, APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from './statuses';
 
 // The shapes users may send, shared by the JSON API and the server actions. Blank form fields
 // mean "not set"; every message names what to do.
@@ -69,11 +69,29 @@ export const dateSchema = z.preprocess(
     .optional(),
 );
 
+export const sourceSchema = z.enum(APPLICATION_SOURCES, {
+  error: `Pick where you found the job: ${APPLICATION_SOURCES.join(', ')}.`,
+});
+
+const emailSchema = z.preprocess(
+  blank,
+  z
+    .string({ error: 'Enter an email address.' })
+    .trim()
+    .max(320, { error: 'That email address is too long.' })
+    .pipe(z.email({ error: 'Enter an email address such as jane@example.com.' }))
+    .nullable()
+    .optional(),
+);
+
 const detailFields = {
   notes: z.preprocess((v) => (v === null ? '' : v), text(20_000, 'Notes').optional()),
   contact: optionalText(500, 'Contact'),
   salaryDiscussed: optionalText(200, 'Salary discussed'),
   resumeLink: optionalText(2000, 'Resume link'),
+  source: z.preprocess(blank, sourceSchema.nullable().optional()),
+  location: optionalText(300, 'Location'),
+  contactEmail: emailSchema,
   nextFollowUpAt: dateSchema,
   appliedAt: dateSchema,
 };

@@ -55,7 +55,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
     expect(manual.status).toBe(201);
     const body = (await manual.json()) as AppJson & Record<string, unknown>;
     expect(body).toMatchObject({ company: 'Acme', title: 'Backend Dev', status: 'applied', notes: 'hi', listingId: null, url: 'https://acme.example/1' });
-    for (const key of ['id', 'appliedAt', 'nextFollowUpAt', 'contact', 'salaryDiscussed', 'resumeLink', 'board', 'createdAt', 'updatedAt']) expect(body).toHaveProperty(key);
+    for (const key of ['id', 'appliedAt', 'nextFollowUpAt', 'contact', 'salaryDiscussed', 'resumeLink', 'board', 'source', 'location', 'contactEmail', 'createdAt', 'updatedAt']) expect(body).toHaveProperty(key);
     expect(manual.headers.get('location')).toBe(`/api/applications/${body.id}`);
 
     const board = await insertBoard(t.db, 'golang-cafe');
@@ -63,7 +63,7 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
     const saved = await post({ listingId: listing.id });
     expect(saved.status).toBe(201);
     const savedBody = (await saved.json()) as AppJson;
-    expect(savedBody).toMatchObject({ listingId: listing.id, board: 'golang-cafe', status: 'saved', title: 'Go Dev', company: 'Gophers' });
+    expect(savedBody).toMatchObject({ listingId: listing.id, board: 'golang-cafe', source: 'board', status: 'saved', title: 'Go Dev', company: 'Gophers' });
     const again = await post({ listingId: listing.id });
     expect(again.status).toBe(200);
     expect(((await again.json()) as AppJson).id).toBe(savedBody.id);
@@ -105,6 +105,13 @@ describe(`/api/applications (${TEST_DRIVER})`, () => {
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ notes: 'called them', status: 'applied', nextFollowUpAt: '2026-12-01T00:00:00.000Z' });
     expect((await timeline(t.db, alice, created.id)).at(-1)).toMatchObject({ fromStatus: 'saved', toStatus: 'applied', note: 'via site' });
+    const sourced = await one.PATCH(
+      req(`/${created.id}`, jsonBody({ source: 'referral', location: 'Lisbon', contactEmail: 'Ana@Patch.example' }, 'PATCH')),
+      ctx(created.id),
+    );
+    expect(await sourced.json()).toMatchObject({ source: 'referral', location: 'Lisbon', contactEmail: 'Ana@Patch.example', notes: 'called them' });
+    const badFields = await one.PATCH(req(`/${created.id}`, jsonBody({ source: 'newspaper', contactEmail: 'not an email' }, 'PATCH')), ctx(created.id));
+    expect(Object.keys(((await badFields.json()) as { fields: object }).fields).sort()).toEqual(['contactEmail', 'source']);
     const bad = await one.PATCH(req(`/${created.id}`, jsonBody({ nextFollowUpAt: 'soon' }, 'PATCH')), ctx(created.id));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: object }).fields).toHaveProperty('nextFollowUpAt');

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { saveDetails, type ActionState } from '../actions';
 import { Field } from '../add-form';
 import { FormFooter } from '@/app/components/form-footer';
+import { APPLICATION_SOURCES, SOURCE_LABEL } from '@/lib/applications/statuses';
 
 const inputClass = 'rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500';
 
@@ -16,6 +17,9 @@ export interface DetailsValues {
   contact: string;
   salaryDiscussed: string;
   resumeLink: string;
+  source: string;
+  location: string;
+  contactEmail: string;
   appliedAt: string;
   nextFollowUpAt: string;
 }
@@ -40,6 +44,22 @@ export function DetailsForm({ values }: { values: DetailsValues }) {
       </Field>
       <Field name="contact" label="Contact" error={error('contact')}>
         <input name="contact" defaultValue={value('contact')} placeholder="Recruiter name, email" className={inputClass} {...invalid('contact')} />
+      </Field>
+      <Field name="contactEmail" label="Contact email" error={error('contactEmail')}>
+        <input name="contactEmail" type="email" defaultValue={value('contactEmail')} placeholder="jane@company.example" className={inputClass} {...invalid('contactEmail')} />
+      </Field>
+      <Field name="source" label="Where you found it" error={error('source')}>
+        <select name="source" defaultValue={value('source')} className={`${inputClass} bg-white`} {...invalid('source')}>
+          <option value="">Not recorded</option>
+          {APPLICATION_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {SOURCE_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="location" label="Location" error={error('location')}>
+        <input name="location" defaultValue={value('location')} placeholder="Remote (EU), Berlin" className={inputClass} {...invalid('location')} />
       </Field>
       <Field name="salaryDiscussed" label="Salary discussed" error={error('salaryDiscussed')}>
         <input name="salaryDiscussed" defaultValue={value('salaryDiscussed')} placeholder="€65–75k" className={inputClass} {...invalid('salaryDiscussed')} />

@@ -4,8 +4,11 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getApplication, timeline } from '@/lib/applications/applications';
 import { STATUS_LABEL } from '@/lib/applications/schemas';
+import { SOURCE_LABEL } from '@/lib/applications/statuses';
 import { requirePageUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
+import { getProfile } from '@/lib/profile/profile';
+import { localTime } from '@/lib/timelog/zone';
 import { minutesOnApplication } from '@/lib/timelog/entries';
 import { formatMinutes } from '@/lib/timelog/labels';
 import { Badge, Card } from '../../components/ui';
@@ -30,7 +33,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [events, minutesSpent] = await Promise.all([timeline(db, user.id, application.id), minutesOnApplication(db, user.id, application.id)]);
+  const [events, minutesSpent, { timeZone }] = await Promise.all([
+    timeline(db, user.id, application.id),
+    minutesOnApplication(db, user.id, application.id),
+    getProfile(db, user.id),
+  ]);
   const confirmDelete = (await searchParams).confirm === 'delete';
   const a = application;
 
@@ -57,7 +64,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               <Link href={`/jobs/${a.listingId}`} className="text-brand-700 underline">
                 Listing in trackend
               </Link>
-            ) : a.board ? (
+            ) : null}
+            {a.source ? <span className="text-slate-500">Found via {a.source === 'board' && a.board ? a.board : SOURCE_LABEL[a.source]}</span> : null}
+            {!a.listingId && a.board && !a.importKey ? (
               <span className="text-slate-500">The listing from {a.board} is gone; this record keeps its details.</span>
             ) : null}
           </p>
@@ -73,6 +82,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               contact: a.contact ?? '',
               salaryDiscussed: a.salaryDiscussed ?? '',
               resumeLink: a.resumeLink ?? '',
+              source: a.source ?? '',
+              location: a.location ?? '',
+              contactEmail: a.contactEmail ?? '',
               appliedAt: dayValue(a.appliedAt),
               nextFollowUpAt: dayValue(a.nextFollowUpAt),
             }}
@@ -100,10 +112,17 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 <li key={e.id} className="relative">
                   <span aria-hidden className="absolute top-1.5 -left-[21px] h-2 w-2 rounded-full bg-brand-500" />
                   <p className="font-medium">
-                    {e.fromStatus ? `${STATUS_LABEL[e.fromStatus]} → ${STATUS_LABEL[e.toStatus]}` : STATUS_LABEL[e.toStatus]}
+                    {e.kind === 'interview'
+                      ? 'Interview'
+                      : e.fromStatus
+                        ? `${STATUS_LABEL[e.fromStatus]} → ${STATUS_LABEL[e.toStatus]}`
+                        : STATUS_LABEL[e.toStatus]}
                   </p>
                   <p className="text-xs text-slate-500">
-                    <time dateTime={e.at.toISOString()}>{formatDay(e.at)}</time>
+                    <time dateTime={e.at.toISOString()}>
+                      {formatDay(e.at)}
+                      {e.kind === 'interview' && !e.at.toISOString().endsWith('T00:00:00.000Z') ? `, ${localTime(e.at, timeZone)}` : ''}
+                    </time>
                   </p>
                   {e.note ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.note}</p> : null}
                 </li>

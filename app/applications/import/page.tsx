@@ -15,11 +15,12 @@ export default async function ImportPage() {
         ← All applications
       </Link>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Import applications from a spreadsheet</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Move in from your spreadsheet</h1>
         <p className="mt-1 text-slate-600">
-          Export your sheet as CSV (File → Download → CSV in Google Sheets; Save As → CSV in Excel or Numbers) and upload it here. We recognise
-          columns such as Company, Position/Title/Role, Link/URL, Status, Date Applied, Notes and Follow up. Nothing is saved until you confirm,
-          and importing the same file again adds no duplicates. Up to 2 MB.
+          Upload the sheet you kept (a .csv, or an .xlsx workbook from Excel or Google Sheets) or another tracker&apos;s export. trackend matches the
+          columns by their names and by what they hold, shows the status it guessed for each word of your Status column, and keeps every other
+          column in the notes. Nothing is saved until you confirm, rows with problems can be skipped and downloaded, and importing the same file
+          again adds no duplicates. Up to 2 MB.
         </p>
       </div>
       <Card>
