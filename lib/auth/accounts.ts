@@ -150,3 +150,9 @@ export async function findUser(db: Db, id: string): Promise<AccountUser | null> 
   const [user] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
   return user ?? null;
 }
+
+/** Does the account sign in with a password (not only GitHub)? */
+export async function accountHasPassword(db: Db, id: string): Promise<boolean> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return Boolean(user?.passwordHash);
+}
