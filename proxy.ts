@@ -36,6 +36,17 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files (no private data, no scripts to nonce).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: [
+    {
+      // Everything but the build's static files (no private data, no scripts to nonce)...
+      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      // ...and requests declaring a body of 10 MB or more. Next copies a body for the proxy and
+      // waits for all of it before the route runs, so a 200 MB upload would be received in full
+      // before its 413. Skipping the proxy lets the route answer at once; every route refuses
+      // such a body before doing anything (handle() in app/api/http.ts, which also wraps
+      // next-auth's routes; server actions have Next's own 1 MB limit), so the checks skipped
+      // here guard nothing that runs.
+      missing: [{ type: 'header' as const, key: 'content-length', value: '[0-9]{8,}' }],
+    },
+  ],
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handle, JSON_BODY_MAX_BYTES, readBodyBytes, readJsonBody } from './http';
+import { ANY_BODY_MAX_BYTES, handle, JSON_BODY_MAX_BYTES, readBodyBytes, readJsonBody } from './http';
 
 /** A body streamed in `chunks` pieces of `size` bytes, counting how many were pulled. */
 function streamed(chunks: number, size: number) {
@@ -49,6 +49,17 @@ describe('readJsonBody', () => {
     // A lying header as a client could send it (fetch itself would correct it on the wire).
     Object.defineProperty(request, 'headers', { value: new Headers({ 'content-length': '2' }) });
     await expect(readBodyBytes(request, JSON_BODY_MAX_BYTES)).rejects.toMatchObject({ name: 'PayloadTooLargeError' });
+  });
+
+  it('handle() refuses a declared body larger than any route takes before the route runs', async () => {
+    let ran = false;
+    const bodiless = handle(async (_request: Request) => {
+      ran = true;
+      return new Response(null, { status: 204 });
+    });
+    const request = new Request('http://localhost/api/timer/stop', { method: 'POST', headers: { 'content-length': String(ANY_BODY_MAX_BYTES + 1) } });
+    expect((await bodiless(request)).status).toBe(413);
+    expect(ran).toBe(false);
   });
 
   it('answers 400 to a body that is not JSON, and reads an empty one as not JSON', async () => {

@@ -44,7 +44,7 @@ async function fullUser(db: Db) {
 
 /** Every table with a column that references users.id, read from the drizzle schema itself. */
 function tablesReferencingUsers(): string[] {
-  const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+  const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
   return tables
     .filter((table) => getTableConfig(table).foreignKeys.some((fk) => fk.reference().foreignTable === users))
     .map((table) => getTableName(table))

@@ -58,22 +58,22 @@ export async function exportAccount(db: Db, userId: string, now = new Date()) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new NotFoundError('Your account no longer exists.');
-  const rows: Record<string, Row[]> = {};
-  for (const [key, section] of Object.entries(PRIVATE_SECTIONS) as [string, Section][]) {
+  const rows = {} as Record<keyof typeof PRIVATE_SECTIONS, Row[]>;
+  for (const [key, section] of Object.entries(PRIVATE_SECTIONS) as [keyof typeof PRIVATE_SECTIONS, Section][]) {
     const found = (await db.select().from(section.table).where(eq(section.userId, userId))) as Row[];
     rows[key] = found.map((row) => without(row, section.omit));
   }
   const { profile, applications: apps, applicationEvents: events, ...rest } = rows;
   const timelines = new Map<unknown, Row[]>();
-  for (const event of events ?? []) timelines.set(event.applicationId, [...(timelines.get(event.applicationId) ?? []), event]);
+  for (const event of events) timelines.set(event.applicationId, [...(timelines.get(event.applicationId) ?? []), event]);
   const byTime = (a: Row, b: Row) => (a.at as Date).getTime() - (b.at as Date).getTime();
   return {
     format: 'trackend-account-export',
     version: 1,
     exportedAt: now.toISOString(),
     user,
-    profile: profile?.[0] ?? null,
-    applications: (apps ?? []).map((app) => ({ ...app, timeline: (timelines.get(app.id) ?? []).sort(byTime) })),
+    profile: profile[0] ?? null,
+    applications: apps.map((app) => ({ ...app, timeline: (timelines.get(app.id) ?? []).sort(byTime) })),
     ...rest,
   };
 }
