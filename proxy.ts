@@ -46,7 +46,7 @@ export const config = {
       // such a body before doing anything (handle() in app/api/http.ts, which also wraps
       // next-auth's routes; server actions have Next's own 1 MB limit), so the checks skipped
       // here guard nothing that runs.
-      missing: [{ type: 'header' as const, key: 'content-length', value: '[0-9]{8,}' }],
+      missing: [{ type: 'header', key: 'content-length', value: '[0-9]{8,}' }],
     },
   ],
 };
