@@ -46,7 +46,8 @@ export const config = {
       // such a body before doing anything (handle() in app/api/http.ts, which also wraps
       // next-auth's routes; server actions have Next's own 1 MB limit), so the checks skipped
       // here guard nothing that runs.
-      missing: [{ type: 'header', key: 'content-length', value: '[0-9]{8,}' }],
+      // No leading zero: "000000012" must not skip the proxy (it is 12 bytes, and handle() would pass it).
+      missing: [{ type: 'header', key: 'content-length', value: '[1-9][0-9]{7,}' }],
     },
   ],
 };
