@@ -1,14 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../errors';
 import { authSecret, SECRET_MIN_LENGTH } from './secret';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trackend-secret-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// These run without AUTH_SECRET (env() is parsed from the test process, which sets none).
+// The stored key is read only when AUTH_SECRET is unset: these tests unset it whatever the shell says.
+vi.mock('../env', async (original) => {
+  const actual = await original<typeof import('../env')>();
+  return { ...actual, env: () => ({ ...actual.env(), AUTH_SECRET: undefined }) };
+});
+
 describe('authSecret', () => {
   it('generates a key of at least 32 characters once and reads it back afterwards', async () => {
     const file = path.join(dir, 'fresh', 'auth-secret');
