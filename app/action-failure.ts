@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 
 /** What a form's server action answers: a message for the user, and per-field errors. */
 export interface ActionOutcome {
@@ -15,6 +15,7 @@ export function actionFailure(error: unknown, context: { area: string; what: str
   if (error instanceof UnauthorizedError) return { error: context.signedOut ?? 'Your session ended. Sign in again to continue.' };
   if (error instanceof NotFoundError) return { error: context.missing };
   if (error instanceof BadInputError) return { error: error.message, fields: error.fields };
+  if (error instanceof TooManyRequestsError) return { error: error.message };
   console.error(`[${context.area}] ${context.what} failed`, error);
   return { error: `Could not ${context.what}. Try again in a moment.` };
 }

@@ -29,7 +29,8 @@ describe('a new user’s journey', () => {
     expect(new URL(page.url()).pathname).toBe('/settings');
 
     // 2. Go as the specialization.
-    const settings = page.getByRole('main').locator('form');
+    // The profile form (settings also holds the password, sessions and deletion forms).
+    const settings = page.getByRole('main').locator('form').filter({ has: page.getByRole('button', { name: 'Save settings' }) });
     await hydrated(settings);
     const go = settings.getByRole('group', { name: 'Specialization languages' }).getByRole('checkbox', { name: 'Go', exact: true });
     await go.check();

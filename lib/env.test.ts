@@ -46,6 +46,14 @@ describe('parseEnv', () => {
     );
   });
 
+  it('holds AUTH_SECRET to 32 characters and TRUST_PROXY to a small count of proxies', () => {
+    expect(() => parseEnv({ AUTH_SECRET: 'x'.repeat(31) })).toThrow(/^Invalid environment: AUTH_SECRET must be at least 32 characters$/);
+    expect(parseEnv({ AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    for (const bad of ['yes', '-1', '1.5', '11']) expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
   it('derives the board URL override variable from the board id', () => {
     expect(boardUrlEnvName('golang-cafe')).toBe('TRACKEND_BOARD_GOLANG_CAFE_URL');
     expect(boardUrlEnvName('custom-rust.weekly')).toBe('TRACKEND_BOARD_CUSTOM_RUST_WEEKLY_URL');

@@ -39,7 +39,13 @@ const schema = z.object({
   /** Set to "false" to keep the app's own server from ingesting on a schedule (PGlite mode). */
   INGEST_SCHEDULE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true')),
   /** Signs session cookies. Unset: one is generated once and kept in .data/auth-secret. */
-  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  /**
+   * How many reverse proxies stand in front of the app. 0 (the default): the client's address is
+   * the socket's and X-Forwarded-For from the client is ignored; n: the n-th address of
+   * X-Forwarded-For counted from the right, and X-Forwarded-Proto says whether it was https.
+   */
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   /** Both set: "Sign in with GitHub" appears beside email and password. */
   AUTH_GITHUB_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),

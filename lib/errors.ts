@@ -58,3 +58,14 @@ export class TooManyRequestsError extends Error {
     this.name = 'TooManyRequestsError';
   }
 }
+
+/** The request body is larger than the route accepts (413). */
+export class PayloadTooLargeError extends Error {
+  constructor(
+    readonly limitBytes: number,
+    message = `The request body is larger than ${Math.round(limitBytes / 1024)} kB.`,
+  ) {
+    super(message);
+    this.name = 'PayloadTooLargeError';
+  }
+}

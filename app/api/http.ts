@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 import { BadCursorError } from '@/lib/search/search';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
@@ -17,6 +17,7 @@ export function errorResponse(error: unknown): NextResponse {
     const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
     return json({ error: error.message }, 429, { 'Retry-After': String(seconds) });
   }
+  if (error instanceof PayloadTooLargeError) return json({ error: error.message }, 413);
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
   if (error instanceof ConfigError) {
@@ -27,10 +28,21 @@ export function errorResponse(error: unknown): NextResponse {
   return json({ error: 'Something went wrong on our side.' }, 500);
 }
 
-/** Wrap a route handler so no error escapes as an HTML 500 page. */
+/** No route accepts a body larger than this (the CSV import's 2 MB is the largest). */
+export const ANY_BODY_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Wrap a route handler so no error escapes as an HTML 500 page, and so a request declaring a
+ * body larger than any route takes is refused (413) before the route runs: proxy.ts lets those
+ * through unchecked so they can be answered at once.
+ */
 export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      const request = args[0];
+      if (request instanceof Request && Number(request.headers.get('content-length') ?? 0) > ANY_BODY_MAX_BYTES) {
+        throw new PayloadTooLargeError(ANY_BODY_MAX_BYTES);
+      }
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);
@@ -38,10 +50,43 @@ export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Res
   };
 }
 
-/** The request body as JSON; a body that is not JSON is a 400, not a 500. */
+/** Every JSON body stops here (the CSV import has its own, larger cap). */
+export const JSON_BODY_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The request body, refusing (PayloadTooLargeError, 413) as soon as more than `limit` bytes
+ * have arrived: a declared Content-Length over the limit is refused before reading, and the
+ * bytes are counted as they stream in, so a missing or lying Content-Length buys nothing.
+ * Nothing past the limit is ever buffered.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw new PayloadTooLargeError(limit);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The request body as JSON, at most JSON_BODY_MAX_BYTES; a body that is not JSON is a 400, not a 500. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const bytes = await readBodyBytes(request, JSON_BODY_MAX_BYTES);
   try {
-    return await request.json();
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     throw new BadInputError('The request body must be JSON.', { body: 'must be a JSON object' });
   }

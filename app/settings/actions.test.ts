@@ -8,6 +8,8 @@ let t: TestDatabase;
 vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
 vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// The account actions beside saveSettings use next-auth (server-only); account-actions.test.ts covers them.
+vi.mock('@/lib/auth/next-auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }));
 const { saveSettings } = await import('./actions');
 
 const form = (values: Record<string, string | string[]>) => {

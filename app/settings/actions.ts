@@ -1,8 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { actionFailure, type ActionOutcome } from '@/app/action-failure';
+import { deleteAccount } from '@/lib/account/data';
+import { changePassword } from '@/lib/auth/accounts';
+import { clientIp } from '@/lib/auth/client-ip';
+import { signIn, signOut } from '@/lib/auth/next-auth';
+import { endAllServerSessions } from '@/lib/auth/server-sessions';
 import { requireUser } from '@/lib/auth/session';
 import { saveProfile } from '@/lib/profile/profile';
 
@@ -29,4 +35,39 @@ export async function saveSettings(_previous: ActionOutcome, formData: FormData)
   }
   revalidatePath('/', 'layout');
   return { ok: 'Saved. Your job filters and dashboard now use these settings.' };
+}
+
+/** "Change password": the current one required; every session ends, then this browser signs in again. */
+export async function changePasswordAction(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
+  const newPassword = String(formData.get('newPassword') ?? '');
+  let email: string | null;
+  try {
+    const user = await requireUser();
+    email = user.email;
+    await changePassword(await getDb(), user.id, { currentPassword: String(formData.get('currentPassword') ?? ''), newPassword }, clientIp(await headers()));
+  } catch (error) {
+    return actionFailure(error, { area: 'settings', what: 'change your password', missing: 'Your account no longer exists.' });
+  }
+  // Outside the try: signIn answers with a redirect, which is thrown.
+  await signIn('credentials', { email, password: newPassword, redirectTo: '/settings?password=changed' });
+  return { ok: 'Password changed.' };
+}
+
+/** "Sign out everywhere": ends every session of the account, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  await endAllServerSessions(await getDb(), user.id);
+  await signOut({ redirectTo: '/signin' });
+}
+
+/** "Delete my account": typed confirmation and password; then this browser's cookie goes too. */
+export async function deleteAccountAction(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
+  try {
+    const user = await requireUser();
+    await deleteAccount(await getDb(), user.id, { password: String(formData.get('password') ?? ''), confirm: String(formData.get('confirm') ?? '') }, clientIp(await headers()));
+  } catch (error) {
+    return actionFailure(error, { area: 'settings', what: 'delete your account', missing: 'Your account no longer exists.' });
+  }
+  await signOut({ redirectTo: '/' });
+  return { ok: 'Deleted.' };
 }

@@ -1,18 +1,27 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
+import { DELETE_CONFIRMATION } from '@/lib/account/data';
+import { accountHasPassword } from '@/lib/auth/accounts';
 import { requirePageUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/profile/profile';
 import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
+import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
+import { signOutEverywhereAction } from './actions';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 export const dynamic = 'force-dynamic';
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ welcome?: string; password?: string }> }) {
   const user = await requirePageUser('/settings');
   const db = await getDb();
-  const [profile, rates, { welcome }] = await Promise.all([getProfile(db, user.id), loadUsdRates(db), searchParams]);
+  const [profile, rates, { welcome, password }, hasPassword] = await Promise.all([
+    getProfile(db, user.id),
+    loadUsdRates(db),
+    searchParams,
+    accountHasPassword(db, user.id),
+  ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
       <div>
@@ -25,8 +34,50 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           &ldquo;developer&rdquo;.
         </p>
       ) : null}
+      {password === 'changed' ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-800">
+          Password changed. Every other browser signed in to this account has been signed out.
+        </p>
+      ) : null}
       <Card>
         <SettingsForm profile={profile} currencies={Object.keys(rates).sort()} />
+      </Card>
+      {hasPassword ? (
+        <Card>
+          <ChangePasswordForm />
+        </Card>
+      ) : null}
+      <Card>
+        <section aria-labelledby="sessions-heading" className="grid gap-3">
+          <h2 id="sessions-heading" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          <p className="text-sm text-slate-600">Signed in on a shared or lost device? End every session of this account, this one included.</p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50">
+              Sign out everywhere
+            </button>
+          </form>
+        </section>
+      </Card>
+      <Card>
+        <section aria-labelledby="data-heading" className="grid gap-3">
+          <h2 id="data-heading" className="text-lg font-semibold">
+            Your data
+          </h2>
+          <p className="text-sm text-slate-600">
+            One JSON file of everything private in your account: profile, applications with their timelines, time log, projects, timer and hidden
+            listings.
+          </p>
+          <p>
+            <a href="/api/account/export" download className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50">
+              Download my data
+            </a>
+          </p>
+        </section>
+      </Card>
+      <Card>
+        <DeleteAccountForm hasPassword={hasPassword} confirmation={DELETE_CONFIRMATION} />
       </Card>
     </div>
   );

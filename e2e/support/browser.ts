@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -144,7 +144,9 @@ interface AxeResultsLite {
 /** Run axe-core (all its rules) on the page as it is now; return the serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
+  // Evaluated through DevTools, not added as a <script>: the site's CSP (rightly) refuses
+  // inline scripts without its nonce.
+  if (!loaded) await page.evaluate(readFileSync(AXE_SCRIPT, 'utf8'));
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResultsLite> } }).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });

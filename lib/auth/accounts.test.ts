@@ -5,13 +5,22 @@ vi.hoisted(() => {
   process.env.AUTH_BCRYPT_ROUNDS = '4';
 });
 
+// Counts the real password checks (bcrypt compares against a stored hash).
+vi.mock('./password', async (original) => {
+  const actual = await original<typeof import('./password')>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+
 import { eq, sql } from 'drizzle-orm';
 import { rateLimits, users } from '../../db/schema';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-db';
+import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { BadInputError, ConflictError, TooManyRequestsError } from '../errors';
-import { ACCOUNT_LIMIT, IP_LIMIT, authenticate, findUser, signUp } from './accounts';
+import { ACCOUNT_ADDRESS_LIMIT, ACCOUNT_BUDGET, ACCOUNT_PACE, IP_LIMIT, authenticate, changePassword, findUser, signUp } from './accounts';
+import { verifyPassword } from './password';
+import { createServerSession, sessionUser } from './server-sessions';
 import { SIGNUP_LIMIT, signUpFrom } from './signup';
 
+const checks = vi.mocked(verifyPassword);
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -24,7 +33,7 @@ beforeEach(async () => {
 let n = 0;
 const freshEmail = () => `learner${++n}@example.com`;
 
-describe('signUp', () => {
+describe(`signUp (${TEST_DRIVER})`, () => {
   it('creates an account with a bcrypt hash, never the password, and a lower-cased email', async () => {
     const user = await signUp(t.db, { email: '  Gopher@Example.COM ', password: 'correct horse' });
     expect(user.email).toBe('gopher@example.com');
@@ -44,6 +53,8 @@ describe('signUp', () => {
     [{ email: 'not-an-email', password: 'long enough' }, 'email'],
     [{ email: 'a@example.com', password: 'short' }, 'password'],
     [{ email: 'a@example.com', password: 'é'.repeat(40) }, 'password'], // 80 bytes: bcrypt would truncate
+    [{ email: 'a@example.com', password: 'iloveyou1' }, 'password'], // among the most common
+    [{ email: 'a@example.com', password: 'PassWord123' }, 'password'], // the same, whatever the case
     [{ password: 'long enough' }, 'email'],
     [{ email: 'a@example.com' }, 'password'],
     ['not an object', 'form'],
@@ -70,26 +81,61 @@ describe('authenticate', () => {
     await expect(authenticate(t.db, { email: 42, password: null })).resolves.toMatchObject({ ok: false, reason: 'invalid' });
   });
 
-  it(`locks an account after ${ACCOUNT_LIMIT.limit} failures, even for the right password, until the window ends`, async () => {
+  it('counts each attempt before the password check: 15 parallel wrong guesses get at most 5 checks', async () => {
+    const email = freshEmail();
+    await signUp(t.db, { email, password: 'right password' });
+    checks.mockClear();
+    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => authenticate(t.db, { email, password: `guess ${i}`, ip: '198.51.100.20' })));
+    expect(checks.mock.calls.length).toBeLessThanOrEqual(ACCOUNT_ADDRESS_LIMIT.limit);
+    expect(results.filter((r) => r.ok === false && r.reason === 'rate_limited')).toHaveLength(15 - checks.mock.calls.length);
+    // And the right password from that address now waits too, without a check.
+    checks.mockClear();
+    await expect(authenticate(t.db, { email, password: 'right password', ip: '198.51.100.20' })).resolves.toMatchObject({ reason: 'rate_limited' });
+    expect(checks).not.toHaveBeenCalled();
+  });
+
+  it('cannot lock the owner out: failures from other addresses leave the owner\'s own tries', async () => {
     const email = freshEmail();
     await signUp(t.db, { email, password: 'right password' });
     const start = new Date('2026-11-25T10:00:00Z');
-    for (let i = 0; i < ACCOUNT_LIMIT.limit; i++) {
-      await expect(authenticate(t.db, { email, password: `guess ${i}`, ip: `10.0.0.${i}` }, start)).resolves.toMatchObject({ reason: 'invalid' });
+    for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.limit; i++) {
+      await expect(authenticate(t.db, { email, password: `guess ${i}`, ip: '203.0.113.66' }, start)).resolves.toMatchObject({ reason: 'invalid' });
     }
-    const locked = await authenticate(t.db, { email, password: 'right password', ip: '10.0.1.1' }, start);
+    const locked = await authenticate(t.db, { email, password: 'right password', ip: '203.0.113.66' }, start);
     expect(locked).toMatchObject({ ok: false, reason: 'rate_limited' });
-    expect((locked as { retryAt: Date }).retryAt.getTime()).toBe(start.getTime() + ACCOUNT_LIMIT.windowMs);
-    const later = new Date(start.getTime() + ACCOUNT_LIMIT.windowMs + 1);
-    await expect(authenticate(t.db, { email, password: 'right password' }, later)).resolves.toMatchObject({ ok: true });
+    expect((locked as { retryAt: Date }).retryAt.getTime()).toBe(start.getTime() + ACCOUNT_ADDRESS_LIMIT.windowMs);
+    // The owner, elsewhere, signs in at once.
+    await expect(authenticate(t.db, { email, password: 'right password', ip: '192.0.2.10' }, start)).resolves.toMatchObject({ ok: true });
+    // The attacker's address is free again when its window ends.
+    const later = new Date(start.getTime() + ACCOUNT_ADDRESS_LIMIT.windowMs + 1);
+    await expect(authenticate(t.db, { email, password: 'right password', ip: '203.0.113.66' }, later)).resolves.toMatchObject({ ok: true });
   });
 
-  it('a success clears the account counter, so earlier typos do not add up', async () => {
+  it(`past the account-wide budget of ${ACCOUNT_BUDGET.limit} failures, slows to one check per ${ACCOUNT_PACE.windowMs / 1000} s instead of locking`, async () => {
+    const email = freshEmail();
+    await signUp(t.db, { email, password: 'right password' });
+    const start = new Date('2026-11-25T11:00:00Z');
+    // Many addresses, a few guesses each: the budget runs out without any address hitting its limit.
+    for (let i = 0; i < ACCOUNT_BUDGET.limit; i++) {
+      await authenticate(t.db, { email, password: 'guess', ip: `10.1.${Math.floor(i / 4)}.${i % 4}` }, start);
+    }
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    checks.mockClear();
+    await expect(authenticate(t.db, { email, password: 'guess', ip: '10.2.0.1' }, at(10))).resolves.toMatchObject({ reason: 'invalid' });
+    const slowed = await authenticate(t.db, { email, password: 'right password', ip: '192.0.2.11' }, at(20));
+    expect(slowed).toMatchObject({ reason: 'rate_limited' });
+    expect((slowed as { retryAt: Date }).retryAt.getTime() - at(20).getTime()).toBeLessThanOrEqual(ACCOUNT_PACE.windowMs);
+    expect(checks).toHaveBeenCalledTimes(1);
+    // A few seconds later the owner is in, although the budget is still spent.
+    await expect(authenticate(t.db, { email, password: 'right password', ip: '192.0.2.11' }, at(ACCOUNT_PACE.windowMs * 2))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('a success gives its hits back, so earlier typos do not add up', async () => {
     const email = freshEmail();
     await signUp(t.db, { email, password: 'right password' });
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < ACCOUNT_LIMIT.limit - 1; i++) await authenticate(t.db, { email, password: 'typo' });
-      await expect(authenticate(t.db, { email, password: 'right password' })).resolves.toMatchObject({ ok: true });
+      for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.limit - 1; i++) await authenticate(t.db, { email, password: 'typo', ip: '192.0.2.12' });
+      await expect(authenticate(t.db, { email, password: 'right password', ip: '192.0.2.12' })).resolves.toMatchObject({ ok: true });
     }
   });
 
@@ -106,20 +152,52 @@ describe('authenticate', () => {
   });
 });
 
+describe('changePassword', () => {
+  it('needs the current password, applies the password rules, and ends every session', async () => {
+    const email = freshEmail();
+    const user = await signUp(t.db, { email, password: 'first password' });
+    const [s1, s2] = [await createServerSession(t.db, user.id), await createServerSession(t.db, user.id)];
+    const other = await signUp(t.db, { email: freshEmail(), password: 'other password' });
+    const otherSession = await createServerSession(t.db, other.id);
+
+    const wrong = await changePassword(t.db, user.id, { currentPassword: 'nope', newPassword: 'second password' }, '192.0.2.30').catch((e: unknown) => e);
+    expect((wrong as BadInputError).fields).toEqual({ currentPassword: 'That is not your current password.' });
+    const common = await changePassword(t.db, user.id, { currentPassword: 'first password', newPassword: 'Password1' }, '192.0.2.30').catch((e: unknown) => e);
+    expect((common as BadInputError).fields.newPassword).toMatch(/most common/);
+    await expect(sessionUser(t.db, s1, user.id)).resolves.toMatchObject({ id: user.id });
+
+    await changePassword(t.db, user.id, { currentPassword: 'first password', newPassword: 'second password' }, '192.0.2.30');
+    await expect(sessionUser(t.db, s1, user.id)).resolves.toBeNull();
+    await expect(sessionUser(t.db, s2, user.id)).resolves.toBeNull();
+    await expect(sessionUser(t.db, otherSession, other.id)).resolves.toMatchObject({ id: other.id });
+    await expect(authenticate(t.db, { email, password: 'first password' })).resolves.toMatchObject({ reason: 'invalid' });
+    await expect(authenticate(t.db, { email, password: 'second password' })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('counts wrong current passwords like sign-in attempts', async () => {
+    const user = await signUp(t.db, { email: freshEmail(), password: 'first password' });
+    for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT.limit; i++) {
+      await changePassword(t.db, user.id, { currentPassword: `guess ${i}`, newPassword: 'second password' }, '192.0.2.31').catch(() => {});
+    }
+    const error = await changePassword(t.db, user.id, { currentPassword: 'first password', newPassword: 'second password' }, '192.0.2.31').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooManyRequestsError);
+  });
+});
+
 describe('signUpFrom', () => {
   it(`refuses the ${SIGNUP_LIMIT.limit + 1}th sign-up from one address within the hour`, async () => {
     const ip = '192.0.2.44';
     const now = new Date('2026-11-25T12:00:00Z');
-    for (let i = 0; i < SIGNUP_LIMIT.limit; i++) await signUpFrom(t.db, { email: freshEmail(), password: 'password!' }, ip, now);
-    const error = await signUpFrom(t.db, { email: freshEmail(), password: 'password!' }, ip, now).catch((e: unknown) => e);
+    for (let i = 0; i < SIGNUP_LIMIT.limit; i++) await signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, ip, now);
+    const error = await signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, ip, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooManyRequestsError);
-    await expect(signUpFrom(t.db, { email: freshEmail(), password: 'password!' }, null, now)).resolves.toMatchObject({ email: expect.any(String) });
+    await expect(signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, null, now)).resolves.toMatchObject({ email: expect.any(String) });
   });
 });
 
 describe('findUser', () => {
   it('finds a user by id and nothing for an unknown id', async () => {
-    const user = await signUp(t.db, { email: freshEmail(), password: 'password!' });
+    const user = await signUp(t.db, { email: freshEmail(), password: 'pass-word-7' });
     await expect(findUser(t.db, user.id)).resolves.toEqual(user);
     await expect(findUser(t.db, 'no-such-user')).resolves.toBeNull();
   });

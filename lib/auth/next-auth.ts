@@ -9,6 +9,14 @@ import { env } from '../env';
 import { authenticate } from './accounts';
 import { clientIp } from './client-ip';
 import { authSecret } from './secret';
+import { createServerSession, endServerSession, SESSION_MAX_AGE_S } from './server-sessions';
+
+declare module 'next-auth' {
+  interface Session {
+    /** The server-side session row this cookie stands for (lib/auth/server-sessions.ts). */
+    sessionId?: string;
+  }
+}
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" instead of "wrong password". */
 class RateLimitedSignIn extends CredentialsSignin {
@@ -25,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     secret: await authSecret(),
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/signin', error: '/signin' },
     adapter: github
       ? DrizzleAdapter(db as Parameters<typeof DrizzleAdapter>[0], {
@@ -48,13 +56,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       ...(github ? [github] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      // A sign-in (user present) records a server-side session and names it in the token;
+      // currentUser() honours the cookie only while that row exists.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await createServerSession(db, user.id);
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === 'string') session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends this session on the server too, not only in this browser.
+      async signOut(message) {
+        const sid = 'token' in message ? message.token?.sid : undefined;
+        if (typeof sid === 'string') await endServerSession(db, sid);
       },
     },
   } satisfies NextAuthConfig;

@@ -2,30 +2,50 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '../env';
+import { ConfigError } from '../errors';
 
-const SECRET_FILE = path.join(process.cwd(), '.data', 'auth-secret');
+/** Shorter keys are guessable offline from one cookie; AUTH_SECRET is held to the same length in lib/env.ts. */
+export const SECRET_MIN_LENGTH = 32;
+
+export const secretFile = () => path.join(process.cwd(), '.data', 'auth-secret');
+
+async function readStored(file: string): Promise<string | null> {
+  let stored: string;
+  try {
+    stored = (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  // A short or planted file is never used as the signing key, nor silently replaced (that
+  // would hide the tampering and sign everyone out): the app stops and says which file.
+  if (stored.length < SECRET_MIN_LENGTH) {
+    throw new ConfigError(
+      `${path.relative(process.cwd(), file) || file} holds a key shorter than ${SECRET_MIN_LENGTH} characters: delete it (a new one is generated) or set AUTH_SECRET`,
+    );
+  }
+  return stored;
+}
 
 /**
  * The key that signs session cookies. AUTH_SECRET when set; otherwise one generated on first
  * start and kept in .data/auth-secret, so sessions survive restarts of a local install.
  */
-export async function authSecret(): Promise<string> {
+export async function authSecret(file = secretFile()): Promise<string> {
   const configured = env().AUTH_SECRET;
   if (configured) return configured;
-  try {
-    const stored = (await readFile(SECRET_FILE, 'utf8')).trim();
-    if (stored.length >= 32) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const stored = await readStored(file);
+  if (stored) return stored;
   const secret = randomBytes(32).toString('base64url');
-  await mkdir(path.dirname(SECRET_FILE), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true });
   // 'wx' fails if another process wrote it first; then theirs wins and we read it back.
   try {
-    await writeFile(SECRET_FILE, secret, { mode: 0o600, flag: 'wx' });
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' });
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return (await readFile(SECRET_FILE, 'utf8')).trim();
+    const theirs = await readStored(file);
+    if (!theirs) throw new ConfigError(`${file} vanished while it was being created`, { cause: error });
+    return theirs;
   }
 }

@@ -14,9 +14,9 @@ import {
 } from '@/lib/applications/import';
 import { sheetFileFromBytes, XLSX_CONTENT_TYPE, type SheetFile } from '@/lib/applications/sheet';
 import { formatSheetDate } from '@/lib/applications/sheet-values';
-import { BadInputError } from '@/lib/errors';
+import { BadInputError, PayloadTooLargeError } from '@/lib/errors';
 import { requireUser } from '@/lib/auth/session';
-import { handle, json } from '../../http';
+import { handle, json, readBodyBytes } from '../../http';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,25 +25,14 @@ const BODY_LIMIT = CSV_MAX_BYTES + 64 * 1024;
 
 const tooLarge = () => json({ error: new CsvTooLargeError().message, fields: new CsvTooLargeError().fields }, 413);
 
-/** Read the body, refusing to buffer more than the limit. */
-async function readCapped(request: Request): Promise<Buffer | null> {
-  const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > BODY_LIMIT) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > BODY_LIMIT) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+/** The body through the shared capped reader; null past the limit. */
+async function readCapped(request: Request): Promise<Uint8Array | null> {
+  try {
+    return await readBodyBytes(request, BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return null;
+    throw error;
   }
-  return Buffer.concat(chunks);
 }
 
 /** The preview as the API shows it (dates as the user's local day, with the time when the sheet gave one; raw cells left out). */
@@ -104,7 +93,7 @@ export const POST = handle(async (request: NextRequest) => {
   if (type.startsWith('multipart/form-data')) {
     let form: FormData;
     try {
-      form = await new Response(new Blob([new Uint8Array(bytes)]), { headers: { 'content-type': type } }).formData();
+      form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
     } catch {
       // A malformed multipart body is the client's mistake: say so instead of a 500.
       throw new BadInputError('The upload could not be read as a form.', { file: 'Send the file as the "file" field.' });

@@ -43,6 +43,14 @@ describe('POST /api/auth/signup', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('answers 413 to a body over 1 MB without parsing it, and says which password is too common', async () => {
+    const huge = await signup(JSON.stringify({ email: 'big@example.com', password: 'a long password', pad: 'x'.repeat(1024 * 1024) }), '127.0.0.4');
+    expect(huge.status).toBe(413);
+    const common = await signup(JSON.stringify({ email: 'common@example.com', password: 'Password123' }), '127.0.0.4');
+    expect(common.status).toBe(400);
+    expect(await common.json()).toMatchObject({ fields: { password: expect.stringMatching(/most common/) } });
+  });
+
   it('answers 429 with Retry-After past the sign-up limit for one address', async () => {
     let last: Response | undefined;
     for (let i = 0; i < 11; i++) last = await signup(JSON.stringify({ email: `flood${i}@example.com`, password: 'a long password' }), '198.51.100.77');
