@@ -5,11 +5,11 @@ import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
-import { contentHash, prepareListing, type PreparedListing } from './prepare';
+import { contentHash, type PreparedListing } from './prepare';
+import { preparePool, type PrepareOptions } from './prepare-pool';
 import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
-import type { UsdRates } from '../salary/normalize';
 
 export interface IngestOptions {
   fetchText: FetchText;
@@ -122,42 +122,37 @@ function sortItems(
 }
 
 /**
- * Classify, sanitize and upsert the new and changed items a batch at a time. The next batch is
- * prepared (CPU work here) while the previous one is written (on a PostgreSQL server, in its
- * own process), and only one batch of prepared rows is held at once. An item that fails to
- * prepare is counted and noted, and the rest are written.
+ * Classify, sanitize and upsert the new and changed items a batch at a time. Preparing runs in
+ * the worker pool (prepare-pool.ts), off this event loop: the next batch is prepared while the
+ * previous one is written, and at most two batches of prepared rows are held at once. An item
+ * that fails to prepare (throws, or kills its worker) is counted and noted, and the rest are written.
  */
 async function writeItems(
   tx: Db,
   toWrite: Sorted['toWrite'],
-  options: { isSample: boolean; rates: UsdRates; now: Date },
+  options: PrepareOptions,
   problems: string[],
 ): Promise<{ insertedIds: number[]; updated: number; failed: number }> {
   const out = { insertedIds: [] as number[], updated: 0, failed: 0 };
-  let writing: Promise<Awaited<ReturnType<typeof upsertBatch>>> | null = null;
-  const finishWrite = async () => {
-    if (!writing) return;
-    const done = await writing;
-    writing = null;
-    out.insertedIds.push(...done.insertedIds);
-    out.updated += done.updated;
-  };
-  for (let start = 0; start < toWrite.length; start += UPSERT_BATCH_SIZE) {
+  const prepareFrom = (start: number) =>
+    start < toWrite.length ? preparePool().prepare(toWrite.slice(start, start + UPSERT_BATCH_SIZE), options) : null;
+  // prepare() never rejects, so a batch left preparing when a write fails cannot go unhandled.
+  let preparing = prepareFrom(0);
+  for (let start = 0; preparing; start += UPSERT_BATCH_SIZE) {
+    const outcomes = await preparing;
+    preparing = prepareFrom(start + UPSERT_BATCH_SIZE);
     const rows: PreparedListing[] = [];
-    for (const { item, hash } of toWrite.slice(start, start + UPSERT_BATCH_SIZE)) {
-      try {
-        rows.push(prepareListing(item, hash, options));
-      } catch (error) {
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome.ok) rows.push(outcome.row);
+      else {
         out.failed++;
-        noteProblem(problems, `failed ${item.externalId}: ${describeError(error)}`);
+        noteProblem(problems, `failed ${toWrite[start + index]!.item.externalId}: ${describeError(outcome.error)}`);
       }
     }
-    await finishWrite();
-    writing = upsertBatch(tx, rows);
-    // Awaited in the next round or below; this only keeps a failure from counting as unhandled meanwhile.
-    writing.catch(() => {});
+    const done = await upsertBatch(tx, rows);
+    out.insertedIds.push(...done.insertedIds);
+    out.updated += done.updated;
   }
-  await finishWrite();
   return out;
 }
 
