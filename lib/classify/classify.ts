@@ -40,6 +40,20 @@ function stripUrls(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * Classification reads at most this many characters (UTF-16 code units, 32 * 1024) of a
+ * description: what a posting asks for is said long before that, and the bound keeps the cost
+ * of one item fixed whatever a feed sends (the stored description may be longer).
+ */
+export const MAX_CLASSIFIED_CHARS = 32 * 1024;
+
+function readCap(text: string): string {
+  if (text.length <= MAX_CLASSIFIED_CHARS) return text;
+  // Never end on half of a surrogate pair.
+  const last = text.charCodeAt(MAX_CLASSIFIED_CHARS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_CLASSIFIED_CHARS - 1 : MAX_CLASSIFIED_CHARS);
+}
+
 function mentionsUsd(text: string): boolean {
   return text.indexOf('USD') !== -1 || text.indexOf('US$') !== -1 || text.indexOf('US dollars') !== -1;
 }
@@ -62,7 +76,7 @@ function statedSalary(input: ClassifyInput, ctx: SalaryContext): Salary | null {
 /** Classify one listing. Pure and synchronous; facts the board states (`stated`) win. */
 export function classify(input: ClassifyInput): Classification {
   const title = stripUrls(input.title);
-  const description = stripUrls(input.descriptionText);
+  const description = stripUrls(readCap(input.descriptionText));
   const place = currencyOfPlace(`${placeText(input.location)} | ${title}`);
   const salaryCtx: SalaryContext = {
     dollarCurrency: mentionsUsd(input.salaryText ?? '') || mentionsUsd(description) ? 'USD' : dollarOfPlace(place),

@@ -1,7 +1,7 @@
 // Who may apply: years of experience asked, whether a degree is required, whether the
 // employer sponsors visas. English plus the common German and Spanish phrasings seen on boards.
 
-import { after, before, lineBefore } from './context';
+import { after, before, lastIndexIn, lineBefore } from './context';
 import { execWindows, scanText, testWindows, windowsFor, type TextScan } from './scan';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -14,7 +14,7 @@ const NUM = String.raw`(\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nin
 const DASH = String.raw`(?:-|–|—|‐|‑|to|bis|a)`;
 // "3+ years", "3-5 years", "(5+) years", "five years", "3 + Jahre", "5 años", "2+ years’".
 const YEARS = new RegExp(
-  String.raw`(?<![\w.,$€£<>+])${NUM}\s*(?:\+|plus)?\s*\)?\s*(?:${DASH}\s*${NUM}\s*\+?\s*)?(?:years?|yrs?|jahren?|jahre|años)(?:['’]s?)?(?!\w)`,
+  String.raw`(?<![\w.,$€£<>+])${NUM}\s*(?:(?:\+|plus)\s*)?(?:\)\s*)?(?:${DASH}\s*${NUM}\s*(?:\+\s*)?)?(?:years?|yrs?|jahren?|jahre|años)(?:['’]s?)?(?!\w)`,
   'gi',
 );
 // "5+ experience developing ..." (the word "years" left out).
@@ -39,11 +39,18 @@ const NICE_HEADER = /(?:bonus|nice[- ]to[- ]have|desired|would be a plus|wünsch
 const HEADER_LINES = 4;
 const HEADER_MAX = 60;
 
+// How far back sectionKind looks for a header: the lines in between are requirement bullets,
+// a few hundred characters at most; a bound keeps the look-behind linear overall.
+const HEADER_LOOKBACK = 2000;
+
 /** 'nice' | 'required' | null: the nearest short header line above `index`. */
 function sectionKind(text: string, index: number): 'nice' | 'required' | null {
-  let end = text.lastIndexOf('\n', index - 1);
+  const lo = Math.max(0, index - HEADER_LOOKBACK);
+  let end = lastIndexIn(text, '\n', lo, index);
   for (let i = 0; i < HEADER_LINES && end > 0; i++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const nl = lastIndexIn(text, '\n', lo, end);
+    if (nl === -1 && lo > 0) return null; // this line starts beyond the look-behind
+    const start = nl + 1;
     const line = text.slice(start, end);
     if (line.length <= HEADER_MAX) {
       if (NICE_HEADER.test(line)) return 'nice';

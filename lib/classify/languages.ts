@@ -3,7 +3,7 @@
 // "rust", "swift", "spring"), and rankLanguages weighs title, tags (often noisy) and text.
 
 import type { Language } from '../vocabulary';
-import { after, before } from './context';
+import { after, before, indexIn, lastIndexIn } from './context';
 
 const WEIGHT_TITLE = 3;
 const WEIGHT_TAGS = 2;
@@ -188,20 +188,28 @@ const DUMP_CUE = /\b(?:such as|e\.g\.|or similar|any (?:\w+ ){0,2}languages?|cor
 
 /** True when a line break or sentence end (". ", "; ") lies between positions `from` and `to`. */
 function boundaryBetween(text: string, from: number, to: number): boolean {
-  const nl = text.indexOf('\n', from);
-  if (nl !== -1 && nl < to) return true;
-  const dot = text.indexOf('. ', from);
-  if (dot !== -1 && dot < to) return true;
-  const semi = text.indexOf('; ', from);
-  return semi !== -1 && semi < to;
+  // Only text[from, to + 1] is read (a sentence end may straddle `to`): hits come in text order,
+  // so the whole grouping reads the text about once.
+  const between = text.slice(from, to + 1);
+  return between.indexOf('\n') !== -1 || between.indexOf('. ') !== -1 || between.indexOf('; ') !== -1;
 }
 
-/** Start of the sentence or line holding `index`. */
+// How far a catalogue sentence's cue ("such as", "or similar") is looked for around its hits.
+const CUE_REACH = 200;
+
+/** Start of the sentence or line holding `index`, looking back at most CUE_REACH characters. */
 function segmentStart(text: string, index: number): number {
-  const nl = text.lastIndexOf('\n', index);
-  const dot = text.lastIndexOf('. ', index);
-  const semi = text.lastIndexOf('; ', index);
-  return Math.max(nl, dot, semi) + 1;
+  const lo = index - CUE_REACH;
+  const nl = lastIndexIn(text, '\n', lo, index + 1);
+  const dot = lastIndexIn(text, '. ', lo, index + 2);
+  const semi = lastIndexIn(text, '; ', lo, index + 2);
+  return Math.max(nl, dot, semi, lo - 1) + 1;
+}
+
+/** End of the line holding `index` (exclusive), looking on at most CUE_REACH characters. */
+function lineEnd(text: string, index: number): number {
+  const nl = indexIn(text, '\n', index, index + CUE_REACH);
+  return nl === -1 ? Math.min(text.length, index + CUE_REACH) : nl;
 }
 
 /** Description hits minus catalogue sentences, grouped by the sentence or line they sit in. */
@@ -216,8 +224,8 @@ function addDescriptionHits(text: string, hits: readonly LanguageHit[], found: M
     let dump = distinct >= STACK_DUMP;
     if (!dump && distinct >= STACK_DUMP_CUED) {
       const first = group[0]!.index;
-      const lineEnd = text.indexOf('\n', first);
-      dump = DUMP_CUE.test(text.slice(segmentStart(text, first), lineEnd === -1 ? text.length : lineEnd));
+      const last = group[group.length - 1]!.index;
+      dump = DUMP_CUE.test(text.slice(segmentStart(text, first), lineEnd(text, last)));
     }
     if (!dump) for (const h of group) add(found, h.value, WEIGHT_DESCRIPTION, h.index);
     i = j;

@@ -16,7 +16,7 @@ const SHORT_REMOTE = new RegExp(
   String.raw`\b(?:remote(?:ly)?${NOT_WORK_REMOTE}|wfh|work from home|anywhere|worldwide|home-?office|telecommute)\b`,
   'i',
 );
-const SHORT_FULL_OFFICE = /\b(?:5|five)\s*(?:x|days?)\s*(?:\/|a|per)?\s*(?:week\s*)?(?:in|at)?\s*(?:the\s+)?office\b|\b(?:5|five) days in (?:the )?office\b/i;
+const SHORT_FULL_OFFICE = /\b(?:5|five)\s*(?:x|days?)\s*(?:(?:\/|a|per)\s*)?(?:week\s*)?(?:(?:in|at)\s*)?(?:the\s+)?office\b|\b(?:5|five) days in (?:the )?office\b/i;
 const SHORT_HYBRID = /\bhybrid(?:e[sn]?)?\b|\b(?:on-?site|in[- ]office)\s+(?:a\s+)?few days\b|\b\d\s*(?:x|days?)\s*(?:\/|a|per)\s*week\b|\bin[- ]office\s+\d|\b\d\s*days?\s+(?:in|at)\s+(?:the\s+)?office\b/i;
 const SHORT_ONSITE = /\b(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based|presencial|vor ort|präsenz)\b/i;
 

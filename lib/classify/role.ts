@@ -63,7 +63,7 @@ function fromDescription(text: string, scan: TextScan): Role {
 
 // Hacker News headers are "Company | Role | Place | Pay": judge the segment naming the role, so a
 // company called "Immigration Policy Lab" does not make a full-stack job non-engineering.
-const SEGMENT_SPLIT = /\s+\|\s+|\s*\|\s*/;
+const SEGMENT_SPLIT = /\s*\|\s*/;
 const ROLE_SEGMENT_STRONG = /\b(?:engineer\w*|developer|programmer|full[- ]?stack|back[- ]?end|front[- ]?end|devops|sre)\b/i;
 const ROLE_SEGMENT = /\b(?:data|designer|marketing|sales|manager|recruiter|writer|analyst|scientist)\b/i;
 

@@ -12,10 +12,10 @@ const CUR_PRE = String.raw`(US\$|USD\s?\$|C\$|CA\$|CAD\s?\$|A\$|AU\$|AUD\s?\$|NZ
 const NUM = String.raw`(\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:(?:,\s?|[.'’\u00a0 ])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
 const MULT = String.raw`(?:\s?(k|mm|m|mil|mio|bn|b|thousand|million|billion|trillion|tsd)(?![a-z])\.?)?`;
 const CUR_POST = String.raw`(?:\s?(${CODES}|[$€£¥₹](?!\s?\d)|dollars?|euros?|pounds?)(?![a-z]))?`;
-const QUAL = String.raw`(?:(up to|up-to|upto|max(?:imum)?|no more than|capped at|bis zu|hasta|from|starting at|starts at|start at|starting from|starts from|begins at|at least|minimum(?: of)?|min\.?|mindestens|ab|over|more than|~|approx\.?|around|about|circa|ca\.)\s*:?\s*)?`;
+const QUAL = String.raw`(?:(up to|up-to|upto|max(?:imum)?|no more than|capped at|bis zu|hasta|from|starting at|starts at|start at|starting from|starts from|begins at|at least|minimum(?: of)?|min\.?|mindestens|ab|over|more than|~|approx\.?|around|about|circa|ca\.)\s*(?::\s*)?)?`;
 const SEP = String.raw`(?:\s*(?:-|–|—|‐|‑|−|to|bis|and|und)\s*|(?=\s?[$€£]\d))`;
 const PERIOD_WORD = String.raw`(hours?|hrs?|h|hourly|days?|daily|weeks?|wk|weekly|months?|mo|monthly|years?|yrs?|annum|annual(?:ly)?|yearly|pa|p\.a|stunde|std|monat|jahr|año|mes)`;
-const PERIOD = String.raw`(?:\s*(?:\(\s*)?(?:(?:brutto|gross|netto|base|salary)\s*)?(?:\/|per|a|an|each|p\/|p\.|pro|im|por|al)?\s*${PERIOD_WORD}(?![a-z])\.?\)?)?`;
+const PERIOD = String.raw`(?:\s*(?:\(\s*)?(?:(?:brutto|gross|netto|base|salary)\s*)?(?:(?:\/|per|a|an|each|p\/|p\.|pro|im|por|al)\s*)?${PERIOD_WORD}(?![a-z])\.?\)?)?`;
 
 // Groups: 1 qualifier, 2 currency, 3 number, 4 multiplier, 5 currency after, 6 period,
 // 7 currency, 8 number, 9 multiplier, 10 currency after, 11 period.
@@ -65,7 +65,7 @@ const MIN_QUALIFIERS = new Set([
 const NOT_PAY_AFTER =
   /^\s*\+?\s*(?:[\w-]+\s+){0,2}?(?:in\s+(?:funding|revenue|arr|sales|seed|series|bookings|payouts?|transactions|gross|annual (?:revenue|bookings))|funding|raised|revenue|arr\b|valuation|seed|series\s+[a-f]\b|round|investment|grant|users|customers|assets|gmv|donations?|payouts?|contracts|perks?|marketplace|allowance|stipend|budget|reimbursement|credits?|discounts?|fees?|contribution|home[- ]office|setup|signing|sign-on|referral|relocation|lifetime|childcare|equipment|internet|phone|co-?working|commut\w*|conference|lunch|meals?|food|grocer\w*|gym|wellness|learning|education|tuition|towards)\b|^\s*(?:(?!plus\b|and\b|with\b)[\w-]+\s+)?(?:bonus(?:es)?|equity)\b|^\s*%|^\s*per\s+(?!(?:hour|hr|day|week|month|year|annum)\b)\S/i;
 const NOT_PAY_BEFORE =
-  /(?:raised|raising|funding|revenue|\barr\b|valuation|worth|invest\w*|grant|budget|allowance|stipend|reimburs\w*|tuition|bonus(?: of)?|fees?|donat\w*|spend|spent|sav(?:e|ed|ing)|costs?|price[ds]?|sale is|sales of|bookings|transactions|process(?:es|ed)?|payouts?|paid out|turnover|umsatz|invoices?|deals?|loans?|credit|commission|referral|discount|arbeitest für|laptop|monitor|equipment|setup)\s*(?:of|up to|over|more than|between|nearly|about|around|a total of|than|is|are|:)?\s*~?\s*$/i;
+  /(?:raised|raising|funding|revenue|\barr\b|valuation|worth|invest\w*|grant|budget|allowance|stipend|reimburs\w*|tuition|bonus(?: of)?|fees?|donat\w*|spend|spent|sav(?:e|ed|ing)|costs?|price[ds]?|sale is|sales of|bookings|transactions|process(?:es|ed)?|payouts?|paid out|turnover|umsatz|invoices?|deals?|loans?|credit|commission|referral|discount|arbeitest für|laptop|monitor|equipment|setup)\s*(?:(?:of|up to|over|more than|between|nearly|about|around|a total of|than|is|are|:)\s*)?(?:~\s*)?$/i;
 const PAY_CONTEXT =
   /(?:salary|salaries|compensation|\bcomp\b|\bpay\b|\bpaid\b|\bpays\b|wage|\brate\b|\brates\b|\bearn|\bote\b|\bbase\b|gehalt|vergütung|sueldo|salario|income|remuneration|pay range|range)/i;
 const PERIOD_BEFORE = /(hourly|per hour|stundenlohn|monthly|mensual|monatlich|per month|annual|yearly|per year|jahres)\w*[^.\n]{0,40}$/i;

@@ -36,7 +36,7 @@ export function titleSeniority(title: string): Seniority {
 // "We're looking for a senior engineer", "As a Senior Developer you", "This is an entry-level
 // position", "a mid to senior level position" (the lower level counts).
 const DESCRIPTION_LEVEL =
-  /\b(?:looking for|seeking|hiring|hiring for|searching for|recruiting|need|want|as|join us as|this is|is)\s*:?\s+(?:[-*•]\s*)?(?:an?\s+)?(?:(?:highly|very|truly|experienced|talented|motivated|skilled|seasoned|strong|driven|passionate|great|exceptional|full[- ]stack|back[- ]?end|front[- ]?end|remote|software)\s+)*(senior|sr\.?|junior|jr\.?|entry[- ]level|mid[- ]level|intermediate|lead|staff|principal)\b|\b(senior|junior|entry|mid)[- ]level\s+(?:position|role|opportunity|job|engineer|developer)\b|\b(senior|junior|entry|mid)\s+(?:role|position)\b/i;
+  /\b(?:looking for|seeking|hiring|hiring for|searching for|recruiting|need|want|as|join us as|this is|is)(?:\s*:)?\s+(?:[-*•]\s*)?(?:an?\s+)?(?:(?:highly|very|truly|experienced|talented|motivated|skilled|seasoned|strong|driven|passionate|great|exceptional|full[- ]stack|back[- ]?end|front[- ]?end|remote|software)\s+)*(senior|sr\.?|junior|jr\.?|entry[- ]level|mid[- ]level|intermediate|lead|staff|principal)\b|\b(senior|junior|entry|mid)[- ]level\s+(?:position|role|opportunity|job|engineer|developer)\b|\b(senior|junior|entry|mid)\s+(?:role|position)\b/i;
 const LEVEL_WORD: Record<string, Seniority> = {
   senior: 'senior', 'sr.': 'senior', sr: 'senior', junior: 'junior', 'jr.': 'junior', jr: 'junior', entry: 'junior',
   'entry-level': 'junior', 'entry level': 'junior', 'mid-level': 'mid', 'mid level': 'mid', mid: 'mid',
