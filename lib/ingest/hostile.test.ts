@@ -33,11 +33,13 @@ function nestingDepth(html: string): number {
 }
 
 function expectSaneRow(row: Pick<PreparedListing, 'descriptionHtml' | 'descriptionText' | 'seniority' | 'languages'>, hostile: HostileDescription) {
-  expect(row.descriptionHtml).not.toMatch(/<(script|img|div|iframe|style)\b|\bon\w+\s*=|javascript:/i);
-  expect(nestingDepth(row.descriptionHtml)).toBeLessThanOrEqual(40);
-  expect(row.descriptionText).not.toMatch(/<script/i);
-  expect(row.descriptionText.length).toBeLessThanOrEqual(MAX_DESCRIPTION_HTML);
-  if (hostile.keeps) expect(row.descriptionText).toContain(hostile.keeps);
+  const html = row.descriptionHtml ?? '';
+  const text = row.descriptionText ?? '';
+  expect(html).not.toMatch(/<(script|img|div|iframe|style)\b|\bon\w+\s*=|javascript:/i);
+  expect(nestingDepth(html)).toBeLessThanOrEqual(40);
+  expect(text).not.toMatch(/<script/i);
+  expect(text.length).toBeLessThanOrEqual(MAX_DESCRIPTION_HTML);
+  if (hostile.keeps) expect(text).toContain(hostile.keeps);
   expect(SENIORITIES).toContain(row.seniority);
   expect(Array.isArray(row.languages)).toBe(true);
 }
