@@ -26,7 +26,7 @@ const NORMAL_LISTINGS = 2_000;
 const REQUESTS = 300;
 const WARMUP = 20;
 /** The corpus repeated (fresh ids each time), so an ingestion round lasts long enough to sample. */
-const COPIES_PER_ROUND = 2;
+const COPIES_PER_ROUND = 1;
 const MAX_ROUNDS = 20;
 
 const CORPUS = [...HOSTILE_DESCRIPTIONS, ...FIVE_200KB_ONE_WORD];

@@ -58,7 +58,8 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
   let piscina: Piscina<PrepareTask, PrepareTaskResult> | null = null;
   let tasks = 0;
   const threadIds = new Set<number>();
-  const maxThreads = options.maxThreads ?? Math.max(1, availableParallelism());
+  // One CPU stays with the event loop that serves pages; a one-CPU machine still gets a thread.
+  const maxThreads = options.maxThreads ?? Math.max(1, availableParallelism() - 1);
 
   // Created on first use, so importing ingestion (pages, tests) starts no threads.
   const pool = () => {

@@ -85,17 +85,30 @@ const noteProblem = (problems: string[], message: string) => {
   if (problems.length < MAX_PROBLEMS) problems.push(message);
 };
 
-/** Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each, no classifying. */
-function sortItems(
+/** How long validating and hashing may hold the event loop before letting requests in. */
+const SLICE_MS = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each,
+ * no classifying. Runs on the serving event loop (it is cheap per item), in slices, so a feed of
+ * thousands of large items never holds a request for long.
+ */
+async function sortItems(
   board: BoardDefinition,
   result: Extract<ScrapeResult, { notModified: false }>,
   stored: Awaited<ReturnType<typeof loadStoredState>>,
-): Sorted {
+): Promise<Sorted> {
   const sorted: Sorted = { toWrite: [], unchanged: [], present: [], skipped: result.skipped.length, failed: 0, problems: [] };
   const note = (message: string) => noteProblem(sorted.problems, message);
   for (const skip of result.skipped) note(`skipped ${skip.ref ?? 'item'}: ${skip.reason}`);
   const seen = new Set<string>();
+  let sliceStarted = performance.now();
   for (const [index, raw] of result.items.entries()) {
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStarted = performance.now();
+    }
     const checked = validateRawListing({ ...raw, board: board.id });
     if (!checked.ok) {
       sorted.skipped++;
@@ -210,7 +223,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       }
 
       const rates = await loadUsdRates(db);
-      const sorted = sortItems(board, result, stored);
+      const sorted = await sortItems(board, result, stored);
       const counts: IngestCounts = {
         ...zeroCounts(),
         fetched: result.items.length + result.skipped.length,
