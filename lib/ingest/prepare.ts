@@ -10,7 +10,7 @@ import type { ValidRawListing } from './validate';
  * Bump when classification or sanitizing changes: stored listings then hash differently and
  * are re-classified on their next ingestion.
  */
-export const PREPARE_VERSION = 2;
+export const PREPARE_VERSION = 3;
 
 /**
  * Hash of everything a board said about a posting. Computed before any classifying, so an
