@@ -135,34 +135,29 @@ async function sortItems(
 }
 
 /**
- * Classify, sanitize and upsert the new and changed items a batch at a time. Preparing runs in
- * the worker pool (prepare-pool.ts), off this event loop: the next batch is prepared while the
- * previous one is written, and at most two batches of prepared rows are held at once. An item
- * that fails to prepare (throws, or kills its worker) is counted and noted, and the rest are written.
+ * Classify and sanitize the new and changed items in the worker pool (prepare-pool.ts), off this
+ * event loop, all queued at once so every thread takes a share. An item that fails to prepare
+ * (throws, or kills its worker) is counted and noted, and the rest are written.
  */
-async function writeItems(
-  tx: Db,
-  toWrite: Sorted['toWrite'],
-  options: PrepareOptions,
-  problems: string[],
-): Promise<{ insertedIds: number[]; updated: number; failed: number }> {
-  const out = { insertedIds: [] as number[], updated: 0, failed: 0 };
-  const prepareFrom = (start: number) =>
-    start < toWrite.length ? preparePool().prepare(toWrite.slice(start, start + UPSERT_BATCH_SIZE), options) : null;
-  // prepare() never rejects, so a batch left preparing when a write fails cannot go unhandled.
-  let preparing = prepareFrom(0);
-  for (let start = 0; preparing; start += UPSERT_BATCH_SIZE) {
-    const outcomes = await preparing;
-    preparing = prepareFrom(start + UPSERT_BATCH_SIZE);
-    const rows: PreparedListing[] = [];
-    for (const [index, outcome] of outcomes.entries()) {
-      if (outcome.ok) rows.push(outcome.row);
-      else {
-        out.failed++;
-        noteProblem(problems, `failed ${toWrite[start + index]!.item.externalId}: ${describeError(outcome.error)}`);
-      }
+async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): Promise<{ rows: PreparedListing[]; failed: number }> {
+  const outcomes = await preparePool().prepare(toWrite, options);
+  const rows: PreparedListing[] = [];
+  let failed = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.ok) rows.push(outcome.row);
+    else {
+      failed++;
+      noteProblem(problems, `failed ${toWrite[index]!.item.externalId}: ${describeError(outcome.error)}`);
     }
-    const done = await upsertBatch(tx, rows);
+  }
+  return { rows, failed };
+}
+
+/** Upsert prepared rows a batch (one statement) at a time. */
+async function writeRows(tx: Db, rows: PreparedListing[]): Promise<{ insertedIds: number[]; updated: number }> {
+  const out = { insertedIds: [] as number[], updated: 0 };
+  for (let start = 0; start < rows.length; start += UPSERT_BATCH_SIZE) {
+    const done = await upsertBatch(tx, rows.slice(start, start + UPSERT_BATCH_SIZE));
     out.insertedIds.push(...done.insertedIds);
     out.updated += done.updated;
   }
@@ -233,12 +228,14 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       };
       const problems = [...sorted.problems];
 
+      // Prepared before the transaction opens, not batch by batch inside it: on PGlite an open
+      // transaction holds the only connection, so every page would wait out the preparation.
+      const prepared = await prepareItems(sorted.toWrite, { isSample: options.sample ?? false, rates, now: now() }, problems);
+      counts.failed += prepared.failed;
       await db.transaction(async (tx) => {
-        const prepareOptions = { isSample: options.sample ?? false, rates, now: now() };
-        const { insertedIds, updated, failed } = await writeItems(tx, sorted.toWrite, prepareOptions, problems);
+        const { insertedIds, updated } = await writeRows(tx, prepared.rows);
         counts.new = insertedIds.length;
         counts.updated = updated;
-        counts.failed += failed;
         await linkDuplicates(tx, insertedIds);
         await touchSeen(tx, board.id, sorted.unchanged);
         // Samples are not the board's real list: they never mark real listings removed.
