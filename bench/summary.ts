@@ -45,7 +45,7 @@ export function writeSummary(results: Record<string, unknown>[]): string {
     '',
     targetsTable(results),
     '',
-    'Why the missed ones are missed, with the measurements behind it: [ingest-notes.md](ingest-notes.md), the "What costs the time" section of [search.md](search.md), and the floor measured in [load.md](load.md).',
+    'Why the missed ones are missed, with the measurements behind it: [ingest-notes.md](ingest-notes.md), the "What costs the time" section of [search.md](search.md), the floor measured in [load.md](load.md), and [hostile-notes.md](hostile-notes.md).',
     '',
     ...sections,
   ]);
