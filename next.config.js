@@ -4,7 +4,7 @@
 const nextConfig = {
   // These packages load WASM, native bindings or their own files at run time:
   // they must be required from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'rss-parser', 'sanitize-html', 'exceljs'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pg-boss', 'rss-parser', 'sanitize-html', 'exceljs', 'piscina'],
   // The load benchmark builds and serves its own copy (NEXT_DIST_DIR=.next-bench), so it never
   // rebuilds the .next that `npm start` or the browser tests are serving.
   distDir: process.env.NEXT_DIST_DIR || '.next',

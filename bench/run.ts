@@ -1,3 +1,4 @@
+import { benchHostile } from './hostile';
 import { benchIngest } from './ingest';
 import { benchLoad } from './load';
 import { benchSearch } from './search';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   ingest: benchIngest,
   search: benchSearch,
   load: benchLoad,
+  hostile: benchHostile,
 };
 
 const wanted = process.argv.slice(2);

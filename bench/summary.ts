@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   ingest: 'Ingestion: 10,000-item feed, end to end',
   search: 'Search: /api/jobs over 200,000 listings against bare SQL',
   load: 'Load: /jobs and /api/jobs under 50 connections during an ingestion',
+  hostile: 'Hostile descriptions: /api/jobs while they are ingested',
 };
 
 /** Each target checked against the figure it names in its benchmark's JSON line. */
@@ -20,6 +21,7 @@ const CHECKS: { bench: string; what: string; met: (r: Record<string, unknown>) =
   { bench: 'search', what: `API within ${TARGETS.searchRatio}× its bare SQL`, met: (r) => Number(r.ratio) < TARGETS.searchRatio, figure: (r) => `${String(r.ratio)}×` },
   { bench: 'load', what: 'zero errors', met: (r) => Number(r.errors) === 0, figure: (r) => `${String(r.errors)} errors` },
   { bench: 'load', what: `page p95 under ${TARGETS.loadPageP95Ms} ms`, met: (r) => Number(r.page_p95_ms) < TARGETS.loadPageP95Ms, figure: (r) => `${String(r.page_p95_ms)} ms` },
+  { bench: 'hostile', what: `API p99 during ingestion at most ${TARGETS.hostileP99Ratio}× idle`, met: (r) => Number(r.ratio) <= TARGETS.hostileP99Ratio, figure: (r) => `${String(r.ratio)}×` },
 ];
 
 function targetsTable(results: Record<string, unknown>[]): string {
@@ -43,7 +45,7 @@ export function writeSummary(results: Record<string, unknown>[]): string {
     '',
     targetsTable(results),
     '',
-    'Why the missed ones are missed, with the measurements behind it: [ingest-notes.md](ingest-notes.md), the "What costs the time" section of [search.md](search.md), and the floor measured in [load.md](load.md).',
+    'Why the missed ones are missed, with the measurements behind it: [ingest-notes.md](ingest-notes.md), the "What costs the time" section of [search.md](search.md), the floor measured in [load.md](load.md), and [hostile-notes.md](hostile-notes.md).',
     '',
     ...sections,
   ]);

@@ -11,4 +11,6 @@ export const TARGETS = {
   searchRatio: 3,
   /** load: page p95 under 50 connections. */
   loadPageP95Ms: 200,
+  /** hostile: /api/jobs p99 while hostile descriptions are ingested, over its idle p99. */
+  hostileP99Ratio: 2,
 } as const;

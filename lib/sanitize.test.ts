@@ -39,4 +39,10 @@ describe('sanitizeListingHtml', () => {
   it('escapes text that looks like markup', () => {
     expect(sanitizeListingHtml('<p>1 &lt; 2 &amp;&amp; "<b>ok</b>"</p>')).toBe('<p>1 &lt; 2 &amp;&amp; "<b>ok</b>"</p>');
   });
+
+  it('drops tags nested deeper than 40 levels and keeps their text', () => {
+    const out = sanitizeListingHtml(`${'<b>'.repeat(50_000)}deep${'</b>'.repeat(50_000)}`);
+    expect(out).toBe(`${'<b>'.repeat(40)}deep${'</b>'.repeat(40)}`);
+    expect(sanitizeListingHtml('<ul><li><b>a</b></li></ul>')).toBe('<ul><li><b>a</b></li></ul>');
+  });
 });

@@ -28,6 +28,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
         ? { tagName: 'a', attribs: { href: attribs.href.trim(), target: '_blank', rel: 'nofollow noopener noreferrer ugc' } }
         : { tagName: 'span', attribs: {} },
   },
+  // Real descriptions nest a few levels; tags below 40 (a hostile feed's 50,000 nested <b>) are
+  // dropped with their text kept, so no reader's browser has to lay out the rest.
+  nestingLimit: 40,
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math'],
 };
 

@@ -5,11 +5,11 @@ import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
-import { contentHash, prepareListing, type PreparedListing } from './prepare';
+import { contentHash, type PreparedListing } from './prepare';
+import { preparePool, type PrepareOptions } from './prepare-pool';
 import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
-import type { UsdRates } from '../salary/normalize';
 
 export interface IngestOptions {
   fetchText: FetchText;
@@ -85,17 +85,30 @@ const noteProblem = (problems: string[], message: string) => {
   if (problems.length < MAX_PROBLEMS) problems.push(message);
 };
 
-/** Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each, no classifying. */
-function sortItems(
+/** How long validating and hashing may hold the event loop before letting requests in. */
+const SLICE_MS = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each,
+ * no classifying. Runs on the serving event loop (it is cheap per item), in slices, so a feed of
+ * thousands of large items never holds a request for long.
+ */
+async function sortItems(
   board: BoardDefinition,
   result: Extract<ScrapeResult, { notModified: false }>,
   stored: Awaited<ReturnType<typeof loadStoredState>>,
-): Sorted {
+): Promise<Sorted> {
   const sorted: Sorted = { toWrite: [], unchanged: [], present: [], skipped: result.skipped.length, failed: 0, problems: [] };
   const note = (message: string) => noteProblem(sorted.problems, message);
   for (const skip of result.skipped) note(`skipped ${skip.ref ?? 'item'}: ${skip.reason}`);
   const seen = new Set<string>();
+  let sliceStarted = performance.now();
   for (const [index, raw] of result.items.entries()) {
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStarted = performance.now();
+    }
     const checked = validateRawListing({ ...raw, board: board.id });
     if (!checked.ok) {
       sorted.skipped++;
@@ -122,42 +135,32 @@ function sortItems(
 }
 
 /**
- * Classify, sanitize and upsert the new and changed items a batch at a time. The next batch is
- * prepared (CPU work here) while the previous one is written (on a PostgreSQL server, in its
- * own process), and only one batch of prepared rows is held at once. An item that fails to
- * prepare is counted and noted, and the rest are written.
+ * Classify and sanitize the new and changed items in the worker pool (prepare-pool.ts), off this
+ * event loop, all queued at once so every thread takes a share. An item that fails to prepare
+ * (throws, or kills its worker) is counted and noted, and the rest are written.
  */
-async function writeItems(
-  tx: Db,
-  toWrite: Sorted['toWrite'],
-  options: { isSample: boolean; rates: UsdRates; now: Date },
-  problems: string[],
-): Promise<{ insertedIds: number[]; updated: number; failed: number }> {
-  const out = { insertedIds: [] as number[], updated: 0, failed: 0 };
-  let writing: Promise<Awaited<ReturnType<typeof upsertBatch>>> | null = null;
-  const finishWrite = async () => {
-    if (!writing) return;
-    const done = await writing;
-    writing = null;
+async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): Promise<{ rows: PreparedListing[]; failed: number }> {
+  const outcomes = await preparePool().prepare(toWrite, options);
+  const rows: PreparedListing[] = [];
+  let failed = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.ok) rows.push(outcome.row);
+    else {
+      failed++;
+      noteProblem(problems, `failed ${toWrite[index]!.item.externalId}: ${describeError(outcome.error)}`);
+    }
+  }
+  return { rows, failed };
+}
+
+/** Upsert prepared rows a batch (one statement) at a time. */
+async function writeRows(tx: Db, rows: PreparedListing[]): Promise<{ insertedIds: number[]; updated: number }> {
+  const out = { insertedIds: [] as number[], updated: 0 };
+  for (let start = 0; start < rows.length; start += UPSERT_BATCH_SIZE) {
+    const done = await upsertBatch(tx, rows.slice(start, start + UPSERT_BATCH_SIZE));
     out.insertedIds.push(...done.insertedIds);
     out.updated += done.updated;
-  };
-  for (let start = 0; start < toWrite.length; start += UPSERT_BATCH_SIZE) {
-    const rows: PreparedListing[] = [];
-    for (const { item, hash } of toWrite.slice(start, start + UPSERT_BATCH_SIZE)) {
-      try {
-        rows.push(prepareListing(item, hash, options));
-      } catch (error) {
-        out.failed++;
-        noteProblem(problems, `failed ${item.externalId}: ${describeError(error)}`);
-      }
-    }
-    await finishWrite();
-    writing = upsertBatch(tx, rows);
-    // Awaited in the next round or below; this only keeps a failure from counting as unhandled meanwhile.
-    writing.catch(() => {});
   }
-  await finishWrite();
   return out;
 }
 
@@ -215,7 +218,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       }
 
       const rates = await loadUsdRates(db);
-      const sorted = sortItems(board, result, stored);
+      const sorted = await sortItems(board, result, stored);
       const counts: IngestCounts = {
         ...zeroCounts(),
         fetched: result.items.length + result.skipped.length,
@@ -225,12 +228,14 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       };
       const problems = [...sorted.problems];
 
+      // Prepared before the transaction opens, not batch by batch inside it: on PGlite an open
+      // transaction holds the only connection, so every page would wait out the preparation.
+      const prepared = await prepareItems(sorted.toWrite, { isSample: options.sample ?? false, rates, now: now() }, problems);
+      counts.failed += prepared.failed;
       await db.transaction(async (tx) => {
-        const prepareOptions = { isSample: options.sample ?? false, rates, now: now() };
-        const { insertedIds, updated, failed } = await writeItems(tx, sorted.toWrite, prepareOptions, problems);
+        const { insertedIds, updated } = await writeRows(tx, prepared.rows);
         counts.new = insertedIds.length;
         counts.updated = updated;
-        counts.failed += failed;
         await linkDuplicates(tx, insertedIds);
         await touchSeen(tx, board.id, sorted.unchanged);
         // Samples are not the board's real list: they never mark real listings removed.

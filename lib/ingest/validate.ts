@@ -15,6 +15,20 @@ const httpUrl = z
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const withoutControls = (value: string) => value.replace(CONTROL_CHARACTERS, '');
 
+/**
+ * The most of a board's description HTML that is kept, in characters. Longer descriptions (a
+ * hostile or broken feed) are cut here rather than losing the listing: what follows is work for
+ * the sanitizer and nothing for a reader. Classification reads only the first 32 kB of the text.
+ */
+export const MAX_DESCRIPTION_HTML = 200_000;
+
+function cutDescription(html: string): string {
+  if (html.length <= MAX_DESCRIPTION_HTML) return html;
+  // Never end on the first half of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(html[MAX_DESCRIPTION_HTML - 1]!) ? MAX_DESCRIPTION_HTML - 1 : MAX_DESCRIPTION_HTML;
+  return html.slice(0, end);
+}
+
 const text = (max: number) => z.string().overwrite(withoutControls).trim().max(max);
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
@@ -28,7 +42,7 @@ export const rawListingSchema = z.object({
   location: optionalText(300),
   salaryText: optionalText(200),
   tags: z.array(z.string().overwrite(withoutControls).trim().toLowerCase().min(1).max(60)).max(60),
-  descriptionHtml: z.string().overwrite(withoutControls).max(200_000),
+  descriptionHtml: z.string().overwrite(withoutControls).overwrite(cutDescription),
   postedAt: z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), 'is not a valid date').nullable(),
   stated: z
     .object({

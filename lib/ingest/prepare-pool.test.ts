@@ -1,0 +1,69 @@
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RawListing } from '../../scrapers/types';
+import { contentHash, prepareListing } from './prepare';
+import { createPreparePool, type PrepareItems } from './prepare-pool';
+import { validateRawListing } from './validate';
+
+function items(count: number, overrides: (n: number) => Partial<RawListing> = () => ({})): PrepareItems {
+  return Array.from({ length: count }, (_, i) => {
+    const checked = validateRawListing({
+      board: 'pool',
+      externalId: `job-${i}`,
+      url: `https://pool.example/jobs/${i}`,
+      title: `Senior Go Engineer ${i}`,
+      company: `Company ${i}`,
+      location: 'Remote (EU)',
+      salaryText: '$120k - $150k',
+      tags: ['golang'],
+      descriptionHtml: `<p>Go and PostgreSQL, ${i} years.</p><script>alert(${i})</script>`,
+      postedAt: new Date('2026-11-20T09:00:00Z'),
+      ...overrides(i),
+    });
+    if (!checked.ok) throw new Error(checked.reason);
+    return { item: checked.item, hash: contentHash(checked.item) };
+  });
+}
+
+const options = { isSample: false, rates: { USD: 1 }, now: new Date('2026-12-01T00:00:00Z') };
+
+describe('the prepare pool', () => {
+  const pool = createPreparePool({ maxThreads: 2 });
+  const crashing = createPreparePool({ maxThreads: 2, filename: fileURLToPath(new URL('../../test/support/crashing-prepare-worker.ts', import.meta.url)) });
+  afterAll(async () => {
+    await Promise.all([pool.close(), crashing.close()]);
+  });
+
+  it('prepares in worker threads, a batch per task, exactly as prepareListing does, in order', async () => {
+    const batch = items(250);
+    const outcomes = await pool.prepare(batch, options);
+    expect(outcomes.map((o) => (o.ok ? o.row : o.error))).toEqual(batch.map(({ item, hash }) => prepareListing(item, hash, options)));
+    const stats = pool.stats();
+    // 250 items over two threads: 100 at most per task, never one message per item.
+    expect(stats.tasks).toBe(3);
+    expect(stats.threadIds.length).toBeGreaterThan(0);
+    expect(stats.threadIds).not.toContain(threadId);
+  });
+
+  it('turns an item that throws into that item’s failure, with its reason', async () => {
+    const batch = items(3);
+    // Not a valid listing (validation would refuse it): classify fails on it inside the worker.
+    (batch[1]!.item as { tags: unknown }).tags = null;
+    const outcomes = await pool.prepare(batch, options);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    const failed = outcomes[1]!;
+    expect(failed.ok === false && failed.error).toMatchObject({ name: 'TypeError', message: expect.stringMatching(/null/) });
+  });
+
+  it('fails only the item that kills its worker, and keeps serving the next batch', async () => {
+    const batch = items(6, (n) => (n === 4 ? { title: 'crash the worker' } : {}));
+    const outcomes = await crashing.prepare(batch, options);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, false, true]);
+    const failed = outcomes[4]!;
+    expect(failed.ok === false && failed.error.message).toMatch(/exit/i);
+    expect(outcomes[5]!.ok && outcomes[5]!.row.externalId).toBe('job-5');
+    const again = await crashing.prepare(items(2), options);
+    expect(again.every((o) => o.ok)).toBe(true);
+  });
+});

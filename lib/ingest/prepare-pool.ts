@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import type { PreparedListing } from './prepare';
+import type { PrepareTask, PrepareTaskResult } from './prepare-worker';
+
+// Preparing items (sanitize, HTML to text, classify) is CPU work of up to seconds per hostile
+// item: it runs in worker threads, never on the event loop that serves pages. Every entry point
+// (the app server's schedule and /boards refresh, the CLI, pg-boss workers, benchmarks) goes
+// through ingestBoard and so through this one process-wide pool.
+//
+// The task file stays TypeScript in every runtime, loaded by tsx in the worker: vitest and
+// tsx run from the source tree, and `next build` bundles lib/ into chunks that no worker can
+// import on its own, so the built server finds the same file under its working directory
+// (`next start` runs in the project root, like `npm run ingest` and `npm run worker`, which
+// already run on tsx).
+
+export type PrepareOutcome = { ok: true; row: PreparedListing; ms: number } | { ok: false; error: Error; ms: number };
+
+export type PrepareItems = PrepareTask['items'];
+export type PrepareOptions = PrepareTask['options'];
+
+export interface PreparePool {
+  /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
+  prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
+  /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
+  stats(): { tasks: number; threadIds: number[]; threads: number };
+  close(): Promise<void>;
+}
+
+const WORKER_FILE = 'prepare-worker.ts';
+/** Items per task: enough to make a message worth sending, small enough to spread a batch over the threads. */
+const MAX_TASK_ITEMS = 100;
+
+function sourceDir(): string | null {
+  try {
+    return dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return null; // a bundle without a file URL for this module
+  }
+}
+
+/** The task file and the flags that let a worker thread load TypeScript. */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const dirs = [sourceDir(), join(process.cwd(), 'lib', 'ingest')].filter((dir): dir is string => dir !== null);
+  const dir = dirs.find((candidate) => existsSync(join(candidate, WORKER_FILE)));
+  if (!dir) throw new Error(`the ingestion worker file ${WORKER_FILE} is not in ${dirs.join(' or ')}`);
+  const tsx = createRequire(join(dir, '..', '..', 'package.json')).resolve('tsx');
+  return { filename: join(dir, WORKER_FILE), execArgv: ['--import', pathToFileURL(tsx).href] };
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+export function createPreparePool(options: { filename?: string; maxThreads?: number; idleTimeoutMs?: number } = {}): PreparePool {
+  let piscina: Piscina<PrepareTask, PrepareTaskResult> | null = null;
+  let tasks = 0;
+  const threadIds = new Set<number>();
+  // One CPU stays with the event loop that serves pages; a one-CPU machine still gets a thread.
+  const maxThreads = options.maxThreads ?? Math.max(1, availableParallelism() - 1);
+
+  // Created on first use, so importing ingestion (pages, tests) starts no threads.
+  const pool = () => {
+    if (!piscina) {
+      const entry = workerEntry();
+      piscina = new Piscina<PrepareTask, PrepareTaskResult>({
+        filename: options.filename ?? entry.filename,
+        execArgv: entry.execArgv,
+        minThreads: 0,
+        maxThreads,
+        // Idle threads exit, so a process that ingests once an hour holds none in between.
+        idleTimeout: options.idleTimeoutMs ?? 10_000,
+        // A runaway item exhausts its worker's heap, not the server's.
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
+      });
+    }
+    return piscina;
+  };
+
+  const run = async (items: PrepareItems, prepareOptions: PrepareOptions): Promise<PrepareOutcome[]> => {
+    const done = await pool().run({ items, options: prepareOptions });
+    tasks++;
+    threadIds.add(done.threadId);
+    return done.results.map((result) =>
+      result.ok ? result : { ok: false, error: Object.assign(new Error(result.message), { name: result.name }), ms: result.ms },
+    );
+  };
+
+  // A task that dies (worker crash, out of memory) is retried an item at a time, so only the
+  // item that kills a worker fails, with the reason.
+  const runTask = async (items: PrepareItems, prepareOptions: PrepareOptions): Promise<PrepareOutcome[]> => {
+    try {
+      return await run(items, prepareOptions);
+    } catch (error) {
+      if (items.length === 1) return [{ ok: false, error: asError(error), ms: 0 }];
+      const outcomes: PrepareOutcome[] = [];
+      for (const item of items) outcomes.push(...(await runTask([item], prepareOptions)));
+      return outcomes;
+    }
+  };
+
+  return {
+    async prepare(items, prepareOptions) {
+      if (items.length === 0) return [];
+      const size = Math.min(MAX_TASK_ITEMS, Math.ceil(items.length / maxThreads));
+      const slices: PrepareItems[] = [];
+      for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
+      const results = await Promise.all(slices.map((slice) => runTask(slice, prepareOptions)));
+      return results.flat();
+    },
+    stats: () => ({ tasks, threadIds: [...threadIds], threads: piscina?.threads.length ?? 0 }),
+    async close() {
+      const closing = piscina;
+      piscina = null;
+      await closing?.destroy();
+    },
+  };
+}
+
+// One pool per process, kept on globalThis so that every bundle and module instance that
+// imports this file (Next's server chunks, HMR in dev) shares it.
+const globalForPool = globalThis as unknown as { trackendPreparePool?: PreparePool };
+
+export function preparePool(): PreparePool {
+  return (globalForPool.trackendPreparePool ??= createPreparePool());
+}
