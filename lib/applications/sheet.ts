@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { BadInputError } from '../errors';
+import { checkZipBudget } from './zip-budget';
 
 // A spreadsheet as a header row and data rows of text, from a CSV or an .xlsx workbook (first
 // sheet, or the one the user picked). The size and row caps are checked here, before any row
@@ -96,6 +97,7 @@ function cellText(value: ExcelJS.CellValue): string {
 /** An .xlsx workbook as a table: the named sheet, else the first one. */
 export async function parseXlsx(bytes: Uint8Array, sheetName?: string | null): Promise<SheetTable> {
   if (bytes.length > SHEET_MAX_BYTES) throw new CsvTooLargeError();
+  checkZipBudget(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
