@@ -33,6 +33,11 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** bcrypt cost factor for new password hashes. */
   AUTH_BCRYPT_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(4).max(15).default(12)),
+  /** Comma-separated emails whose accounts are admins, besides the oldest account (lib/auth/roles.ts). */
+  ADMIN_EMAILS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean) : value),
+    z.array(z.email('must be a comma-separated list of email addresses')).default([]),
+  ),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 import { BadCursorError } from '@/lib/search/search';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
@@ -18,6 +18,7 @@ export function errorResponse(error: unknown): NextResponse {
     return json({ error: error.message }, 429, { 'Retry-After': String(seconds) });
   }
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
+  if (error instanceof ForbiddenError) return json({ error: error.message }, 403);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
   if (error instanceof ConfigError) {
     console.error('[api] configuration error', error);
