@@ -16,6 +16,7 @@ export interface BoardHealth {
   proposerEmail: string | null;
   /** The last refresh someone asked for (lib/boards/refresh.ts). */
   refreshRequestedAt: Date | null;
+  createdAt: Date;
   lastSuccessAt: Date | null;
   lastErrorAt: Date | null;
   lastError: string | null;
@@ -91,6 +92,7 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
       proposedBy: (row.proposed_by as string | null) ?? null,
       proposerEmail: (row.proposer_email as string | null) ?? null,
       refreshRequestedAt: toDate(row.refresh_requested_at),
+      createdAt: new Date(row.created_at as string),
       lastSuccessAt,
       lastErrorAt: toDate(row.last_error_at),
       lastError: (row.last_error as string | null) ?? null,

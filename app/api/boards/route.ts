@@ -17,7 +17,7 @@ export const GET = handle(async () => {
   await loadIngestTargets(db);
   const [boards, hidden] = await Promise.all([
     listBoards(db, actor, { intervalMinutes: env().INGEST_INTERVAL_MINUTES }),
-    actor.userId ? hiddenBoardIds(db, actor.userId) : [],
+    actor.userId ? hiddenBoardIds(db, actor.userId) : ([] as string[]),
   ]);
   const now = new Date();
   return json({ boards: boards.map((board) => boardJson(board, actor, { hidden, now })) });
