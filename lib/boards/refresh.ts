@@ -3,7 +3,6 @@ import { queryRows, type Db } from '../../db/types';
 import { assertCan, can, type Actor } from '../auth/roles';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import { startBackgroundIngest, startBoardRun } from '../ingest/background';
-import { LEASE_MINUTES } from '../ingest/board-state';
 import { loadIngestTargets } from '../ingest/catalog';
 import { sampleTargets } from '../ingest/sample';
 import type { FetchText } from '../../scrapers/types';
@@ -55,22 +54,11 @@ async function claimRefreshWindow(db: Db, boardId: string, force: boolean): Prom
   return { ok: false, error: new TooManyRequestsError('Try again.', new Date()) };
 }
 
-/** The running run of a board another run holds (its lease is fresh), or null. */
-async function runningRunId(db: Db, boardId: string): Promise<number | null> {
-  const [row] = await queryRows<{ id: number | string }>(
-    db,
-    sql`select ir.id from boards b join ingest_runs ir on ir.board_id = b.id and ir.status = 'running'
-        where b.id = ${boardId} and b.running_since > now() - make_interval(mins => ${LEASE_MINUTES})
-        order by ir.id desc limit 1`,
-  );
-  return row ? Number(row.id) : null;
-}
-
 /**
  * Refresh one board in the background and answer with its run's id. Anyone with the right
  * (lib/auth/roles.ts) gets at most one run per board per REFRESH_WINDOW_MINUTES and waits out a
  * failing board's backoff (TooManyRequestsError, with when to retry); admins may force both.
- * A board already running answers with that run. Someone else's proposal is NotFound, one's own
+ * A board another process is already running answers with that run. Someone else's proposal is NotFound, one's own
  * or (for admins) any pending feed a ConflictError: nothing pending is ever fetched.
  */
 export async function refreshBoard(
@@ -86,8 +74,6 @@ export async function refreshBoard(
   const [row] = await queryRows<{ pending: boolean; proposed_by: string | null }>(db, sql`select pending, proposed_by from boards where id = ${id.data}`);
   if (!row || (row.pending && !can(actor, 'boards.review') && row.proposed_by !== actor.userId)) throw new NotFoundError('No such board');
 
-  const running = await runningRunId(db, id.data);
-  if (running !== null) return { runId: running };
   const claim = await claimRefreshWindow(db, id.data, force);
   if (!claim.ok) throw claim.error;
   const [target] = await loadIngestTargets(db, [id.data]);
