@@ -50,7 +50,6 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     .from(boardsTable)
     .where(eq(boardsTable.pending, false))
     .orderBy(asc(boardsTable.name));
-  const actor = await currentActor();
   let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
     page = await searchJobs(db, filters, context, view);
@@ -76,6 +75,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   else toggleDismissed.set('dismissed', '1');
   const nextQuery = page.nextCursor ? `${backQuery}&cursor=${encodeURIComponent(page.nextCursor)}` : null;
   const anyListings = Object.values(facets.board).some((count) => count > 0) || page.items.length > 0;
+  // Only the empty state's buttons depend on the role.
+  const actor = anyListings ? null : await currentActor();
 
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
@@ -157,7 +158,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           <Card>
             <p className="font-medium">No listings yet.</p>
             <p className="mt-1 text-sm text-slate-600">The boards have not been read yet, or every listing has gone.</p>
-            {can(actor, 'boards.refresh') || can(actor, 'boards.loadSamples') ? (
+            {actor && (can(actor, 'boards.refresh') || can(actor, 'boards.loadSamples')) ? (
               <div className="mt-4 flex flex-wrap gap-2">
                 {can(actor, 'boards.refresh') ? (
                   <ActionButton
