@@ -92,7 +92,7 @@ function Actions({ board, actor, hidden, running, now }: { board: BoardHealth; a
   const waitReason = admin ? null : refreshAt ? `Refreshed recently: again ${when(refreshAt, now)}` : backingOff ? 'Backing off after failures' : null;
   return (
     <td className="px-4 py-3">
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex justify-end gap-2">
         {can(actor, 'boards.refresh') ? (
           <ActionButton
             action={refreshBoards}
