@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client';
 import { createEmptyPostgresDatabase } from '../test/support/test-db';
+import { E2E_ADMIN_EMAIL } from './support/accounts';
 import { ensureBuild, npmRun, randomSecret, ROOT, startAppServer, type AppServer } from './support/app-server';
 import { browserRequired, chromiumPath } from './support/chromium';
 import { insertHostileListing } from './support/hostile-listing';
@@ -66,6 +67,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...process.env,
       AUTH_SECRET: randomSecret(),
       INGEST_SCHEDULE: 'false',
+      // Whichever e2e file signs up first owns the instance; this account is an admin whatever the order.
+      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
     };
     delete env.DATABASE_URL;
     delete env.AUTH_GITHUB_ID;

@@ -54,6 +54,12 @@ describe('parseEnv', () => {
     for (const bad of ['yes', '-1', '1.5', '11']) expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads ADMIN_EMAILS as a trimmed, lower-cased, comma-separated list', () => {
+    expect(parseEnv({}).ADMIN_EMAILS).toEqual([]);
+    expect(parseEnv({ ADMIN_EMAILS: ' Ada@Example.com, ,grace@example.org ' }).ADMIN_EMAILS).toEqual(['ada@example.com', 'grace@example.org']);
+    expect(() => parseEnv({ ADMIN_EMAILS: 'ada@example.com,not-an-email' })).toThrow(/ADMIN_EMAILS\S* must be a comma-separated list of email addresses/);
+  });
+
   it('derives the board URL override variable from the board id', () => {
     expect(boardUrlEnvName('golang-cafe')).toBe('TRACKEND_BOARD_GOLANG_CAFE_URL');
     expect(boardUrlEnvName('custom-rust.weekly')).toBe('TRACKEND_BOARD_CUSTOM_RUST_WEEKLY_URL');

@@ -53,6 +53,11 @@ const schema = z.object({
   AUTH_BCRYPT_ROUNDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(4).max(15).default(12)),
   /** CIDRs the guarded fetcher may reach although private (a self-hoster's LAN feed; tests on 127.0.0.1). */
   TRACKEND_FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, cidrList.default([])),
+  /** Comma-separated emails whose accounts are admins, besides the oldest account (lib/auth/roles.ts). */
+  ADMIN_EMAILS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean) : value),
+    z.array(z.email('must be a comma-separated list of email addresses')).default([]),
+  ),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
 });

@@ -48,6 +48,14 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/** Signed in, but this account may not do that (an admin-only action): 403. */
+export class ForbiddenError extends Error {
+  constructor(message = 'Only an admin of this instance may do that') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** A rate limit refused the request; `retryAt` is when trying again can succeed. */
 export class TooManyRequestsError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, ConflictError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 import { BadCursorError } from '@/lib/search/search';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
@@ -19,6 +19,7 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof PayloadTooLargeError) return json({ error: error.message }, 413);
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
+  if (error instanceof ForbiddenError) return json({ error: error.message }, 403);
   if (error instanceof NotFoundError) return json({ error: error.message }, 404);
   if (error instanceof ConfigError) {
     console.error('[api] configuration error', error);

@@ -3,9 +3,11 @@
 import { useActionState } from 'react';
 import { addFeed, type FormState } from './actions';
 
-export function AddFeedForm() {
+/** Admins add a feed (fetched at once); users propose one for an admin to review. */
+export function AddFeedForm({ mode }: { mode: 'add' | 'propose' }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addFeed, {});
   const fieldError = (name: string) => state.fields?.[name];
+  const label = mode === 'add' ? 'Add feed' : 'Propose feed';
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start" noValidate>
       <label className="grid gap-1 text-sm">
@@ -37,11 +39,11 @@ export function AddFeedForm() {
         disabled={pending}
         className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60 sm:mt-6"
       >
-        {pending ? 'Adding…' : 'Add feed'}
+        {pending ? (mode === 'add' ? 'Adding…' : 'Proposing…') : label}
       </button>
       <p role="status" className="text-sm sm:col-span-3">
         {state.ok ? <span className="text-emerald-700">{state.ok}</span> : null}
-        {state.error && !state.fields ? <span className="text-red-600">{state.error}</span> : null}
+        {state.error && Object.keys(state.fields ?? {}).length === 0 ? <span className="text-red-600">{state.error}</span> : null}
       </p>
     </form>
   );

@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { boards as boardsTable } from '@/db/schema';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
-import { currentUser } from '@/lib/auth/session';
+import { can } from '@/lib/auth/roles';
+import { currentActor, currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
 import { searchContext } from '@/lib/search/context';
 import { countFacets } from '@/lib/search/facets';
-import { filtersToParams } from '@/lib/search/filters';
+import { filtersToParams, withHiddenBoards } from '@/lib/search/filters';
 import { countMarket } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
 import { loadSampleListings, refreshBoards } from '../boards/actions';
+import { ActionButton } from '../boards/action-button';
 import { Card } from '../components/ui';
 import { FiltersForm } from './filters-form';
 import { JobRow } from './job-row';
@@ -37,12 +39,17 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     db,
     profile ? { preferences: { languages: profile.languages, seniority: profile.targetSeniority, remote: profile.remote } } : {},
   );
-  let filters = requested;
+  // The boards this user hid stay out of the results, the facets and the market view alike.
+  let filters = profile ? withHiddenBoards(requested, profile.hiddenBoards) : requested;
   let pageProblem = problem;
   // One snapshot view for the page, its facets and the market view (the cursor does not change it).
   const view = snapshotView(db, filters, context.usdPerUnit);
   view.catch(() => {}); // awaited below, where a failure surfaces
-  const boardsQuery = db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).orderBy(asc(boardsTable.name));
+  const boardsQuery = db
+    .select({ id: boardsTable.id, name: boardsTable.name })
+    .from(boardsTable)
+    .where(eq(boardsTable.pending, false))
+    .orderBy(asc(boardsTable.name));
   let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
     page = await searchJobs(db, filters, context, view);
@@ -68,6 +75,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   else toggleDismissed.set('dismissed', '1');
   const nextQuery = page.nextCursor ? `${backQuery}&cursor=${encodeURIComponent(page.nextCursor)}` : null;
   const anyListings = Object.values(facets.board).some((count) => count > 0) || page.items.length > 0;
+  // Only the empty state's buttons depend on the role.
+  const actor = anyListings ? null : await currentActor();
 
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
@@ -148,15 +157,33 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         ) : (
           <Card>
             <p className="font-medium">No listings yet.</p>
-            <p className="mt-1 text-sm text-slate-600">Read the boards now, or load the bundled sample listings to try trackend without a network.</p>
-            <div className="mt-4 flex flex-wrap gap-2">
-              <form action={refreshBoards}>
-                <button className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">Refresh boards now</button>
-              </form>
-              <form action={loadSampleListings}>
-                <button className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium">Load sample listings</button>
-              </form>
-            </div>
+            <p className="mt-1 text-sm text-slate-600">The boards have not been read yet, or every listing has gone.</p>
+            {actor && (can(actor, 'boards.refresh') || can(actor, 'boards.loadSamples')) ? (
+              <div className="mt-4 flex flex-wrap gap-2">
+                {can(actor, 'boards.refresh') ? (
+                  <ActionButton
+                    action={refreshBoards}
+                    label="Refresh boards now"
+                    pendingLabel="Starting…"
+                    align="start"
+                    className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+                  />
+                ) : null}
+                {can(actor, 'boards.loadSamples') ? (
+                  <ActionButton
+                    action={loadSampleListings}
+                    label="Load sample listings"
+                    pendingLabel="Starting…"
+                    align="start"
+                    className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium disabled:opacity-60"
+                  />
+                ) : null}
+              </div>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">
+                <Link className="text-brand-700 underline" href="/signin?next=/boards">Sign in</Link> to refresh the boards.
+              </p>
+            )}
           </Card>
         )}
 

@@ -2,17 +2,22 @@ import { integer, primaryKey, text, timestamp, pgTable, index } from 'drizzle-or
 
 // Auth.js tables, shaped for @auth/drizzle-adapter (its property names), plus a password hash
 // for Credentials sign-in. Deleting a user cascades to everything that user owns.
-export const users = pgTable('users', {
-  id: text()
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text(),
-  email: text().unique(),
-  emailVerified: timestamp({ withTimezone: true, mode: 'date' }),
-  image: text(),
-  passwordHash: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text()
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text(),
+    email: text().unique(),
+    emailVerified: timestamp({ withTimezone: true, mode: 'date' }),
+    image: text(),
+    passwordHash: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // The oldest account is the instance's admin (lib/auth/roles.ts): found through this index.
+  (t) => [index().on(t.createdAt, t.id)],
+);
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 

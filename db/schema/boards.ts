@@ -1,7 +1,10 @@
 import { boolean, index, integer, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 import { boardKind, ingestStatus } from './enums';
 
-export const boards = pgTable('boards', {
+export const boards = pgTable(
+  'boards',
+  {
   id: text().primaryKey(), // 'golang-cafe', 'custom-rust-weekly'
   name: text().notNull(),
   kind: boardKind().notNull(),
@@ -10,6 +13,12 @@ export const boards = pgTable('boards', {
   /** Added by a user as an RSS/Atom feed rather than shipped as a module. */
   custom: boolean().notNull().default(false),
   enabled: boolean().notNull().default(true),
+  /** Proposed by a user and not yet approved by an admin: never fetched, listed only to admins and its proposer. */
+  pending: boolean().notNull().default(false),
+  /** Who proposed the feed (kept after approval; the board stays if the account goes). */
+  proposedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  /** The last refresh someone asked for: at most one per board per REFRESH_WINDOW (lib/boards/refresh.ts), shared by every process. */
+  refreshRequestedAt: timestamp({ withTimezone: true }),
   etag: text(),
   lastModified: text(),
   lastSuccessAt: timestamp({ withTimezone: true }),
@@ -22,7 +31,9 @@ export const boards = pgTable('boards', {
   /** Lease: set while a process ingests this board, so no two runs of one board overlap. */
   runningSince: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [index().on(t.proposedBy)],
+);
 export type Board = typeof boards.$inferSelect;
 export type NewBoard = typeof boards.$inferInsert;
 

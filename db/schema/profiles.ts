@@ -14,6 +14,8 @@ export const profiles = pgTable('profiles', {
   weeklyLearningGoalMinutes: integer().notNull().default(600),
   timeZone: text().notNull().default('UTC'),
   currency: text().notNull().default('USD'),
+  /** Board ids whose listings this user does not want in /jobs and /api/jobs (lib/search filters). */
+  hiddenBoards: text().array().notNull().default([]),
   /** The latest /jobs page view, and where the visit before the current one ended: "new" is newer than that. */
   lastJobsVisitAt: timestamp({ withTimezone: true }),
   previousJobsVisitAt: timestamp({ withTimezone: true }),

@@ -13,6 +13,9 @@ export interface Account {
   password: string;
 }
 
+/** The address global setup names in the server's ADMIN_EMAILS (e2e/boards.test.ts signs up with it). */
+export const E2E_ADMIN_EMAIL = 'e2e-admin@example.com';
+
 export function newAccount(label = 'user'): Account {
   return { email: `e2e-${label}-${randomBytes(4).toString('hex')}@example.com`, password: `pw-${randomBytes(9).toString('base64url')}` };
 }

@@ -7,7 +7,7 @@ vi.hoisted(() => {
 import { count, eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
-import { accounts, listingDismissals, rateLimits, timers, users } from '../../db/schema';
+import { accounts, boards, listingDismissals, rateLimits, timers, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { insertApplication, insertApplicationEvent, insertBoard, insertListing } from '../../test/support/factories';
 import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
@@ -39,6 +39,7 @@ async function fullUser(db: Db) {
   await db.insert(listingDismissals).values({ userId: user.id, listingId: listing.id });
   await db.insert(accounts).values({ userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `gh-${n}`, access_token: 'secret-token' });
   const sessionId = await createServerSession(db, user.id);
+  await db.insert(boards).values({ id: `proposal-${n}`, name: `Proposal ${n}`, kind: 'rss', url: `https://p${n}.example/rss`, custom: true, pending: true, proposedBy: user.id });
   return { user, app, project, sessionId };
 }
 
@@ -80,6 +81,15 @@ describe(`account data (${TEST_DRIVER})`, () => {
     for (const key of Object.keys(PRIVATE_SECTIONS).filter((k) => k !== 'applicationEvents' && k !== 'profile')) {
       expect((data as unknown as Record<string, unknown[]>)[key], key).toHaveLength(1);
     }
+  });
+
+  it('takes the pending feeds a user proposed with the account, and leaves approved ones in the catalog', async () => {
+    const { user } = await fullUser(t.db);
+    await t.db.insert(boards).values({ id: `approved-${n}`, name: `Approved ${n}`, kind: 'rss', url: `https://a${n}.example/rss`, custom: true, proposedBy: user.id });
+    await deleteAccount(t.db, user.id, { password: 'a long password', confirm: 'delete my account' }, null);
+    expect(await t.db.select().from(boards).where(eq(boards.id, `proposal-${n}`))).toEqual([]);
+    const [approved] = await t.db.select().from(boards).where(eq(boards.id, `approved-${n}`));
+    expect(approved).toMatchObject({ pending: false, proposedBy: null });
   });
 
   it('deletes only with the typed confirmation and the password', async () => {

@@ -1,10 +1,11 @@
-import { eq, like, or, sql } from 'drizzle-orm';
+import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
   accounts,
   applicationEvents,
   applications,
+  boards,
   listingDismissals,
   profiles,
   projects,
@@ -28,6 +29,11 @@ interface Section {
   userId: PgColumn;
   /** Columns never written to the export (credentials). */
   omit?: string[];
+  /**
+   * Rows of a shared table that are the user's alone and go with the account; the user's other
+   * rows there stay and lose the reference (the foreign key sets it null).
+   */
+  deleteOnly?: SQL;
 }
 
 export const PRIVATE_SECTIONS = {
@@ -39,6 +45,8 @@ export const PRIVATE_SECTIONS = {
   projects: { table: projects, userId: projects.userId },
   timers: { table: timers, userId: timers.userId },
   listingDismissals: { table: listingDismissals, userId: listingDismissals.userId },
+  // Feeds the user proposed: pending ones are theirs and go; approved ones belong to the catalog.
+  proposedFeeds: { table: boards, userId: boards.proposedBy, omit: ['etag', 'lastModified', 'runningSince'], deleteOnly: eq(boards.pending, true) },
   // Linked sign-in providers: which ones, never their tokens.
   linkedAccounts: { table: accounts, userId: accounts.userId, omit: ['refresh_token', 'access_token', 'id_token', 'session_state'] },
   // Open sessions: when each expires, never the id that is the credential.
@@ -99,7 +107,9 @@ export async function deleteAccount(db: Db, userId: string, input: unknown, ip: 
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) throw new NotFoundError('Your account no longer exists.');
-    for (const section of Object.values(PRIVATE_SECTIONS) as Section[]) await tx.delete(section.table).where(eq(section.userId, userId));
+    for (const section of Object.values(PRIVATE_SECTIONS) as Section[]) {
+      await tx.delete(section.table).where(section.deleteOnly ? and(eq(section.userId, userId), section.deleteOnly) : eq(section.userId, userId));
+    }
     if (user.email) {
       // The sign-in counters name the email; they go too.
       const escaped = user.email.replace(/[\\%_]/g, (c) => `\\${c}`);

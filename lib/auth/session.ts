@@ -2,10 +2,11 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { UnauthorizedError } from '../errors';
+import { ForbiddenError, UnauthorizedError } from '../errors';
 import type { AccountUser } from './accounts';
 import { auth } from './next-auth';
 import { safeNextPath } from './next-path';
+import { actorFor, type Actor } from './roles';
 import { sessionUser } from './server-sessions';
 
 // The one way app/ code learns who is acting. Every private query takes the returned id.
@@ -27,6 +28,16 @@ export const currentUser = cache(async (): Promise<AccountUser | null> => {
 export async function requireUser(): Promise<AccountUser> {
   const user = await currentUser();
   if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+/** Who is acting and in which role (lib/auth/roles.ts decides), once per request. */
+export const currentActor = cache(async (): Promise<Actor> => actorFor(await getDb(), await currentUser()));
+
+/** For admin-only actions and routes: UnauthorizedError (401) when signed out, ForbiddenError (403) for other users. */
+export async function requireAdmin(): Promise<AccountUser> {
+  const user = await requireUser();
+  if ((await currentActor()).role !== 'admin') throw new ForbiddenError();
   return user;
 }
 

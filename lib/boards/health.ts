@@ -9,6 +9,14 @@ export interface BoardHealth {
   homepage: string | null;
   custom: boolean;
   enabled: boolean;
+  /** A proposed feed waiting for an admin's approval. */
+  pending: boolean;
+  proposedBy: string | null;
+  /** The proposer's email, for the admins who review proposals. */
+  proposerEmail: string | null;
+  /** The last refresh someone asked for (lib/boards/refresh.ts). */
+  refreshRequestedAt: Date | null;
+  createdAt: Date;
   lastSuccessAt: Date | null;
   lastErrorAt: Date | null;
   lastError: string | null;
@@ -18,6 +26,7 @@ export interface BoardHealth {
   liveListings: number;
   sampleListings: number;
   lastRun: {
+    id: number;
     status: 'running' | 'succeeded' | 'not_modified' | 'failed';
     startedAt: Date;
     finishedAt: Date | null;
@@ -37,26 +46,40 @@ export interface BoardHealth {
 
 const toDate = (value: unknown) => (value == null ? null : new Date(value as string));
 
-/** Every board with its latest run and listing counts, for /boards. One query. */
-export async function listBoardHealth(db: Db, intervalMinutes: number, now = new Date()): Promise<BoardHealth[]> {
+/** Which proposed feeds a listing includes: every one (admins), one user's own, or none. */
+export type PendingScope = 'all' | { proposedBy: string } | 'none';
+
+function pendingCondition(scope: PendingScope) {
+  if (scope === 'all') return sql`true`;
+  if (scope === 'none') return sql`not b.pending`;
+  return sql`(not b.pending or b.proposed_by = ${scope.proposedBy})`;
+}
+
+/**
+ * Every board with its latest run and listing counts, for /boards and GET /api/boards, and
+ * the proposed feeds `pending` lets in (lib/boards/manage.ts picks it by role). One query.
+ */
+export async function listBoardHealth(db: Db, intervalMinutes: number, now = new Date(), pending: PendingScope = 'none', only?: string): Promise<BoardHealth[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select b.*, r.run,
+    sql`select b.*, r.run, (select u.email from users u where u.id = b.proposed_by) as proposer_email,
           (select count(*)::int from listings l where l.board_id = b.id and l.removed_at is null) as live_listings,
           (select count(*)::int from listings l where l.board_id = b.id and l.removed_at is null and l.is_sample) as sample_listings
         from boards b
         left join lateral (
           select row_to_json(ir) as run from ingest_runs ir where ir.board_id = b.id order by ir.started_at desc, ir.id desc limit 1
         ) r on true
-        order by b.custom, b.name`,
+        where ${pendingCondition(pending)} ${only === undefined ? sql`` : sql`and b.id = ${only}`}
+        order by b.pending, b.custom, b.name`,
   );
   return rows.map((row) => {
     const run = row.run as Record<string, unknown> | null;
     const lastSuccessAt = toDate(row.last_success_at);
     const backoffUntil = toDate(row.backoff_until);
     const enabled = Boolean(row.enabled);
+    const pending = Boolean(row.pending);
     const dueBySchedule = lastSuccessAt ? new Date(lastSuccessAt.getTime() + intervalMinutes * 60_000) : now;
-    const nextRunAt = !enabled ? null : backoffUntil && backoffUntil > dueBySchedule ? backoffUntil : dueBySchedule;
+    const nextRunAt = !enabled || pending ? null : backoffUntil && backoffUntil > dueBySchedule ? backoffUntil : dueBySchedule;
     return {
       id: String(row.id),
       name: String(row.name),
@@ -65,6 +88,11 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
       homepage: (row.homepage as string | null) ?? null,
       custom: Boolean(row.custom),
       enabled,
+      pending,
+      proposedBy: (row.proposed_by as string | null) ?? null,
+      proposerEmail: (row.proposer_email as string | null) ?? null,
+      refreshRequestedAt: toDate(row.refresh_requested_at),
+      createdAt: new Date(row.created_at as string),
       lastSuccessAt,
       lastErrorAt: toDate(row.last_error_at),
       lastError: (row.last_error as string | null) ?? null,
@@ -76,6 +104,7 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
       nextRunAt,
       lastRun: run
         ? {
+            id: Number(run.id),
             status: run.status as NonNullable<BoardHealth['lastRun']>['status'],
             startedAt: new Date(run.started_at as string),
             finishedAt: toDate(run.finished_at),
@@ -94,12 +123,22 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
   });
 }
 
-/** Boards the schedule should read now: enabled, not backing off, not run within the interval. */
+export type BoardStatus = 'ok' | 'failing' | 'backing-off' | 'pending';
+
+/** The short status everyone may see (raw errors are for admins: lib/auth/roles.ts). */
+export function boardStatus(board: BoardHealth, now = new Date()): BoardStatus {
+  if (board.pending) return 'pending';
+  if (board.backoffUntil && board.backoffUntil > now) return 'backing-off';
+  const failedLast = board.lastRun?.status === 'failed' || (board.lastErrorAt !== null && (!board.lastSuccessAt || board.lastErrorAt > board.lastSuccessAt));
+  return failedLast ? 'failing' : 'ok';
+}
+
+/** Boards the schedule should read now: enabled, approved, not backing off, not run within the interval. */
 export async function boardsDue(db: Db, intervalMinutes: number): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`select id from boards
-        where enabled
+        where enabled and not pending
           and (backoff_until is null or backoff_until <= now())
           and (last_success_at is null or last_success_at <= now() - make_interval(mins => ${intervalMinutes}))
         order by id`,

@@ -1,7 +1,11 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { ingestRuns } from '../../db/schema';
 import type { Db } from '../../db/types';
+import type { FetchText } from '../../scrapers/types';
 import { createIngestFetchers } from './fetchers';
 import { progressLine } from './report';
-import { ingestAll, type IngestTarget } from './run-all';
+import { fetchTextFor, ingestAll, type IngestTarget } from './run-all';
+import { ingestBoard } from './run-board';
 
 const globalForIngest = globalThis as unknown as { trackendIngest?: Promise<void> };
 
@@ -28,4 +32,59 @@ export function startBackgroundIngest(db: Db, targets: IngestTarget[], options: 
 
 export function backgroundIngestRunning(): boolean {
   return globalForIngest.trackendIngest !== undefined;
+}
+
+async function latestRunId(db: Db, boardId: string, status?: 'running'): Promise<number | null> {
+  const [run] = await db
+    .select({ id: ingestRuns.id })
+    .from(ingestRuns)
+    .where(status ? and(eq(ingestRuns.boardId, boardId), eq(ingestRuns.status, status)) : eq(ingestRuns.boardId, boardId))
+    .orderBy(desc(ingestRuns.id))
+    .limit(1);
+  return run?.id ?? null;
+}
+
+/**
+ * Run one board in the background and answer with the id of its ingest run as soon as the run
+ * is recorded (it then goes on alone). ingestBoard records the run after taking the board's
+ * lease and before its first fetch, so the first fetch is the moment to read it: the only
+ * running run of a leased board is this one. A board another process is running answers with
+ * that run; a run that ends before fetching (an error recorded at once) with its own record;
+ * a board found backing off (forced runs skip that) with null.
+ */
+export function startBoardRun(
+  db: Db,
+  target: IngestTarget,
+  options: { force?: boolean; /** A stand-in for the network itself (tests' fake boards), for every target. */ network?: FetchText } = {},
+): Promise<number | null> {
+  const fetchText = options.network ?? fetchTextFor(target, createIngestFetchers());
+  let announce: (runId: Promise<number | null>) => void = () => {};
+  const announced = new Promise<number | null>((resolve) => {
+    let done = false;
+    announce = (runId) => {
+      if (done) return;
+      done = true;
+      resolve(runId.catch(() => null));
+    };
+  });
+  const run = ingestBoard(db, target.board, {
+    url: target.url,
+    custom: target.custom,
+    force: options.force,
+    fetchText: (url, fetchOptions) => {
+      announce(latestRunId(db, target.board.id, 'running'));
+      return fetchText(url, fetchOptions);
+    },
+  });
+  run
+    .then((result) => {
+      console.log(`[ingest] ${progressLine(result)}`);
+      if (result.status === 'backing_off') announce(Promise.resolve(null));
+      else announce(latestRunId(db, target.board.id, result.status === 'busy' ? 'running' : undefined));
+    })
+    .catch((error: unknown) => {
+      console.error(`[ingest] ${target.board.id}: background run failed`, error);
+      announce(Promise.resolve(null));
+    });
+  return announced;
 }

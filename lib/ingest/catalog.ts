@@ -9,15 +9,20 @@ import { ensureBoardRow } from './board-state';
 import type { IngestTarget } from './run-all';
 
 /**
- * The boards to ingest: the modules in scrapers/registry plus the feeds users added, each
- * with its URL (a TRACKEND_BOARD_<ID>_URL override wins). Feeds users added are guarded.
- * Disabled boards are left out unless named explicitly.
+ * The boards to ingest: the modules in scrapers/registry plus the feeds added, each with its
+ * URL (a TRACKEND_BOARD_<ID>_URL override wins). Disabled boards are left out unless named
+ * explicitly; feeds proposed and not yet approved are never targets, even when named.
+ * Feeds people added are read through the fetch guard.
  */
 export async function loadIngestTargets(db: Db, only: string[] = []): Promise<IngestTarget[]> {
   for (const board of BOARDS) await ensureBoardRow(db, board, { url: boardUrlOverride(board.id) ?? board.url });
-  const rows = await db.select().from(boards);
+  const all = await db.select().from(boards);
+  const pending = all.filter((row) => row.pending).map((row) => row.id);
+  const rows = all.filter((row) => !row.pending);
   const byId = new Map(rows.map((row) => [row.id, row]));
 
+  const waiting = only.filter((id) => pending.includes(id));
+  if (waiting.length) throw new BadInputError(`Board ${waiting.join(', ')} is a proposed feed waiting for an admin's approval.`);
   const unknown = only.filter((id) => !byId.has(id));
   if (unknown.length) {
     throw new BadInputError(`Unknown board ${unknown.join(', ')}. Known boards: ${[...byId.keys()].sort().join(', ')}`);
@@ -39,8 +44,11 @@ export async function loadIngestTargets(db: Db, only: string[] = []): Promise<In
 
 const feedUrlOk = (url: string) => /^https?:\/\//i.test(url) && URL.canParse(url);
 
-/** Add any RSS/Atom feed as a board of its own. Returns its id. */
-export async function addCustomFeed(db: Db, input: { url: string; name: string }): Promise<string> {
+/**
+ * Add any RSS/Atom feed as a board of its own. Returns its id. `proposedBy` stores it as a
+ * proposal (pending) until an admin approves it.
+ */
+export async function addCustomFeed(db: Db, input: { url: string; name: string }, options: { proposedBy?: string } = {}): Promise<string> {
   const url = input.url.trim();
   const name = input.name.trim();
   if (!feedUrlOk(url)) throw new BadInputError('The feed URL must be an absolute http(s) URL.', { url: 'must be an absolute http(s) URL' });
@@ -49,7 +57,8 @@ export async function addCustomFeed(db: Db, input: { url: string; name: string }
   if (BOARDS.some((board) => board.id === id)) throw new BadInputError(`"${name}" is the name of a built-in board; choose another.`, { name: 'taken' });
   const [existing] = await db.select({ url: boards.url }).from(boards).where(eq(boards.id, id));
   if (existing && existing.url !== url) throw new BadInputError(`A board named "${name}" already reads ${existing.url}.`, { name: 'taken' });
-  await db.insert(boards).values({ id, name, kind: 'rss', url, homepage: new URL(url).origin, custom: true }).onConflictDoNothing();
+  const proposal = options.proposedBy ? { pending: true, proposedBy: options.proposedBy } : {};
+  await db.insert(boards).values({ id, name, kind: 'rss', url, homepage: new URL(url).origin, custom: true, ...proposal }).onConflictDoNothing();
   return id;
 }
 

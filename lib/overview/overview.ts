@@ -1,4 +1,4 @@
-import { and, count, desc, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { boards, ingestRuns, listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 
@@ -18,7 +18,8 @@ export async function getOverview(db: Db): Promise<Overview> {
     db.select({ n: count() }).from(listings).where(open),
     db
       .select({ total: count(), enabled: sql<number>`count(*) filter (where ${boards.enabled})`.mapWith(Number) })
-      .from(boards),
+      .from(boards)
+      .where(eq(boards.pending, false)),
     db.select({ at: sql<Date | null>`max(${ingestRuns.finishedAt})`.mapWith((v) => (v ? new Date(v as string) : null)) }).from(ingestRuns),
     queryRows<{ language: string; listings: number }>(
       db,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { profiles } from '../../db/schema';
 import type { Db } from '../../db/types';
@@ -19,6 +19,8 @@ export interface UserProfile {
   timeZone: string;
   currency: string;
   lastJobsVisitAt: Date | null;
+  /** Boards whose listings this user hid from /jobs and /api/jobs. */
+  hiddenBoards: string[];
 }
 
 export const DEFAULT_PROFILE: UserProfile = {
@@ -30,6 +32,7 @@ export const DEFAULT_PROFILE: UserProfile = {
   timeZone: 'UTC',
   currency: 'USD',
   lastJobsVisitAt: null,
+  hiddenBoards: [],
 };
 
 export function isTimeZone(value: string): boolean {
@@ -85,6 +88,7 @@ export async function getProfile(db: Db, userId: string): Promise<UserProfile> {
     timeZone: row.timeZone,
     currency: row.currency,
     lastJobsVisitAt: row.lastJobsVisitAt,
+    hiddenBoards: row.hiddenBoards,
   };
 }
 
@@ -122,8 +126,27 @@ export async function markJobsVisited(db: Db, userId: string, now = new Date()):
   return previous;
 }
 
-/** The JSON shape of GET/PUT /api/profile. */
+/** The JSON shape of GET/PUT /api/profile (hidden boards are shown and changed through /boards and GET /api/boards). */
 export function profileJson(profile: UserProfile) {
-  const { lastJobsVisitAt: _visit, ...fields } = profile;
+  const { lastJobsVisitAt: _visit, hiddenBoards: _hidden, ...fields } = profile;
   return fields;
+}
+
+/** The boards this user hid (lib/boards/manage.ts checks the board before hiding it). */
+export async function hiddenBoardIds(db: Db, userId: string): Promise<string[]> {
+  const [row] = await db.select({ hiddenBoards: profiles.hiddenBoards }).from(profiles).where(eq(profiles.userId, userId));
+  return row?.hiddenBoards ?? [];
+}
+
+/** Hide a board's listings from this user's job results, or show them again. Idempotent. */
+export async function setBoardHidden(db: Db, userId: string, boardId: string, hidden: boolean): Promise<string[]> {
+  const next = hidden
+    ? sql`array_append(array_remove(${profiles.hiddenBoards}, ${boardId}::text), ${boardId}::text)`
+    : sql`array_remove(${profiles.hiddenBoards}, ${boardId}::text)`;
+  const [row] = await db
+    .insert(profiles)
+    .values({ userId, hiddenBoards: hidden ? [boardId] : [] })
+    .onConflictDoUpdate({ target: profiles.userId, set: { hiddenBoards: next } })
+    .returning({ hiddenBoards: profiles.hiddenBoards });
+  return row!.hiddenBoards;
 }

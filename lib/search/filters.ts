@@ -32,7 +32,16 @@ export const jobFiltersSchema = z.object({
   limit: z.coerce.number().int('must be a whole number').min(1).max(MAX_LIMIT).default(20),
 });
 
-export type JobFilters = z.infer<typeof jobFiltersSchema>;
+/**
+ * The filters of one search. `hiddenBoards` is never read from a query string: it is the
+ * signed-in user's own list (withHiddenBoards), and drops the jobs found only on those boards.
+ */
+export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[] };
+
+/** The filters with the boards a signed-in user hid from their results (their profile's list). */
+export function withHiddenBoards(filters: JobFilters, hiddenBoards: readonly string[]): JobFilters {
+  return hiddenBoards.length ? { ...filters, hiddenBoards: [...hiddenBoards] } : filters;
+}
 
 const REPEATABLE = new Set(['language', 'seniority', 'role', 'remote', 'board']);
 const KNOWN = new Set(Object.keys(jobFiltersSchema.shape));
@@ -69,7 +78,8 @@ export function parseJobFilters(params: URLSearchParams): FilterParseResult {
 export function filtersToParams(filters: Partial<JobFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === null || key === 'cursor') continue;
+    // Hidden boards are the user's, not the URL's: links never carry them.
+    if (value === undefined || value === null || key === 'cursor' || key === 'hiddenBoards') continue;
     if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
     else if (!(key === 'limit' && value === 20) && !(key === 'currency' && value === 'USD')) params.set(key, String(value));
   }

@@ -8,7 +8,7 @@ import { loadUsdRates } from '../salary/rates';
 import { countFacets } from './facets';
 import { countMarket } from './market';
 import { snapshotView } from './snapshot-store';
-import { jobFiltersSchema, type JobFilters } from './filters';
+import { filtersToParams, jobFiltersSchema, parseJobFilters, withHiddenBoards, type JobFilters } from './filters';
 import { FACET_NAMES, whereFor } from './where';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
@@ -17,7 +17,8 @@ let context: SearchContext;
 const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates), chosen);
 const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates), chosen);
 let USD_PER_UNIT: SearchContext['usdPerUnit'];
-const filters = (input: Record<string, unknown> = {}): JobFilters => jobFiltersSchema.parse(input);
+const filters = ({ hiddenBoards, ...input }: Record<string, unknown> = {}): JobFilters =>
+  withHiddenBoards(jobFiltersSchema.parse(input), (hiddenBoards as string[] | undefined) ?? []);
 const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);
 
 describe(`searchJobs (${TEST_DRIVER})`, () => {
@@ -81,6 +82,18 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     expect(await titles({ board: ['remotive'] })).toEqual(['Senior Go Engineer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
     expect(await titles({ selfTaught: 'true' })).toEqual(['Junior Go Developer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
     expect(await titles({ visa: 'true' })).toEqual(['Junior Go Developer']);
+  });
+
+  it("leaves out the boards a user hid, keeping jobs also found on a board they did not", async () => {
+    expect(await titles({ hiddenBoards: ['remotive'] })).toEqual(['Senior Go Engineer', 'Junior Go Developer']);
+    // The senior Go job came from golang-cafe but was found on remotive too.
+    expect(await titles({ hiddenBoards: ['golang-cafe'] })).toEqual(['Senior Go Engineer', 'Python Backend Engineer', 'Go Site Reliability Engineer']);
+    expect(await titles({ hiddenBoards: ['golang-cafe', 'remotive'] })).toEqual([]);
+    expect(await titles({ hiddenBoards: ['remotive'], q: 'payments' })).toEqual(['Senior Go Engineer']);
+    expect(await titles({ hiddenBoards: ['remotive'], board: ['remotive'] })).toEqual(['Senior Go Engineer']);
+    // The user's list is never part of a URL, and a URL cannot set it.
+    expect(filtersToParams(filters({ hiddenBoards: ['remotive'], language: ['go'] })).toString()).toBe('language=go');
+    expect(parseJobFilters(new URLSearchParams('hiddenBoards=remotive'))).toMatchObject({ ok: false, parameter: 'hiddenBoards' });
   });
 
   it('compares salary floors in any currency through yearly USD', async () => {
@@ -214,6 +227,9 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
       { q: 'the' },
       { postedWithin: '7d', visa: 'true' },
       { salaryMin: '1000', currency: 'XYZ' },
+      { hiddenBoards: ['remotive'] },
+      { hiddenBoards: ['golang-cafe'], language: ['go'] },
+      { hiddenBoards: ['remotive'], board: ['remotive'], q: 'postgresql' },
     ]) {
       const chosen = filters(input);
       expect(await facetCounts(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
@@ -261,7 +277,15 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
         salary: withSalary ? { withSalary, p25: Number(totals!.p25), median: Number(totals!.p50), p75: Number(totals!.p75) } : null,
       };
     };
-    for (const input of [{}, { language: ['go'] }, { remote: ['remote', 'hybrid'], salaryMin: '50000' }, { q: 'postgresql or kubernetes' }, { board: ['remotive'] }, { visa: 'true' }]) {
+    for (const input of [
+      {},
+      { language: ['go'] },
+      { remote: ['remote', 'hybrid'], salaryMin: '50000' },
+      { q: 'postgresql or kubernetes' },
+      { board: ['remotive'] },
+      { visa: 'true' },
+      { hiddenBoards: ['golang-cafe'] },
+    ]) {
       const chosen = filters(input);
       expect(await marketView(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
     }

@@ -49,6 +49,13 @@ function baseConditions(filters: JobFilters, usdPerUnit: Record<string, number>)
     parts.push(sql`l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})`);
   }
   if (filters.visa) parts.push(sql`l.visa_sponsorship`);
+  if (filters.hiddenBoards?.length) {
+    // Shown while the job is on at least one board the user did not hide (its own or a copy's).
+    const hidden = sql.param(filters.hiddenBoards);
+    parts.push(
+      sql`(l.board_id <> all(${hidden}::text[]) or exists (select 1 from listings d where d.duplicate_of = l.id and d.board_id <> all(${hidden}::text[])))`,
+    );
+  }
   return parts;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/types';
-import { UnauthorizedError } from '../../lib/errors';
+import { actorFor } from '../../lib/auth/roles';
+import { ForbiddenError, UnauthorizedError } from '../../lib/errors';
 
 /**
  * Route and server-action tests run the real handlers against a test database, as a chosen
@@ -8,9 +9,11 @@ import { UnauthorizedError } from '../../lib/errors';
  *   vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
  *   vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
  *
- * then sets `acting.db` once and `acting.userId` (null: signed out) before each request.
+ * then sets `acting.db` once and `acting.userId` (null: signed out) before each request. Roles
+ * come from the real policy (lib/auth/roles.ts) over the test database, with `acting.adminEmails`
+ * standing in for ADMIN_EMAILS.
  */
-export const acting: { db: Db | null; userId: string | null } = { db: null, userId: null };
+export const acting: { db: Db | null; userId: string | null; adminEmails: string[] } = { db: null, userId: null, adminEmails: [] };
 
 export async function mockDbClient(importOriginal: () => Promise<unknown>) {
   const original = (await importOriginal()) as typeof import('../../db/client');
@@ -25,8 +28,16 @@ export async function mockDbClient(importOriginal: () => Promise<unknown>) {
 
 export function mockSession() {
   const user = () => (acting.userId ? { id: acting.userId, email: null, name: null } : null);
+  const actor = () => actorFor(acting.db!, user(), acting.adminEmails);
   return {
     currentUser: async () => user(),
+    currentActor: actor,
+    requireAdmin: async () => {
+      const signedIn = user();
+      if (!signedIn) throw new UnauthorizedError();
+      if ((await actor()).role !== 'admin') throw new ForbiddenError();
+      return signedIn;
+    },
     requireUser: async () => {
       const signedIn = user();
       if (!signedIn) throw new UnauthorizedError();

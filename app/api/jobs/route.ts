@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { hiddenBoardIds } from '@/lib/profile/profile';
 import { searchContext } from '@/lib/search/context';
-import { parseJobFilters } from '@/lib/search/filters';
+import { parseJobFilters, withHiddenBoards } from '@/lib/search/filters';
 import { countFacets } from '@/lib/search/facets';
 import { searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
@@ -9,12 +10,19 @@ import { handle, json } from '../http';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/jobs: listings for the filters in the query string (see README). Public. */
+/**
+ * GET /api/jobs: listings for the filters in the query string (see README). Public; with a
+ * session, the boards the user hid are left out too.
+ */
 export const GET = handle(async (request: NextRequest) => {
   const parsed = parseJobFilters(request.nextUrl.searchParams);
   if (!parsed.ok) return json({ error: parsed.error, parameter: parsed.parameter }, 400);
-  const { filters } = parsed;
   const db = await getDb();
+  // A session needs a cookie: without one the caller is a visitor, and the session module (and
+  // its next-auth decoding) is not even loaded, which keeps anonymous calls cheap and the route
+  // importable outside Next (the search benchmark calls it in plain Node).
+  const user = request.headers.has('cookie') ? await (await import('@/lib/auth/session')).currentUser() : null;
+  const filters = user ? withHiddenBoards(parsed.filters, await hiddenBoardIds(db, user.id)) : parsed.filters;
   const context = await searchContext(db);
   const view = snapshotView(db, filters, context.usdPerUnit);
   const [page, facets] = await Promise.all([searchJobs(db, filters, context, view), view.then((counted) => countFacets(counted, filters))]);
