@@ -69,6 +69,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       INGEST_SCHEDULE: 'false',
       // Whichever e2e file signs up first owns the instance; this account is an admin whatever the order.
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+      // Every browser test signs up from 127.0.0.1, like a class behind one address.
+      SIGNUP_LIMIT_PER_HOUR: '50',
     };
     delete env.DATABASE_URL;
     delete env.AUTH_GITHUB_ID;

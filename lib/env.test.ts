@@ -54,6 +54,12 @@ describe('parseEnv', () => {
     for (const bad of ['yes', '-1', '1.5', '11']) expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads SIGNUP_LIMIT_PER_HOUR, 10 by default, and refuses a limit that is not a positive count', () => {
+    expect(parseEnv({}).SIGNUP_LIMIT_PER_HOUR).toBe(10);
+    expect(parseEnv({ SIGNUP_LIMIT_PER_HOUR: '60' }).SIGNUP_LIMIT_PER_HOUR).toBe(60);
+    for (const bad of ['0', '-3', 'many', '2.5']) expect(() => parseEnv({ SIGNUP_LIMIT_PER_HOUR: bad })).toThrow(/SIGNUP_LIMIT_PER_HOUR/);
+  });
+
   it('reads ADMIN_EMAILS as a trimmed, lower-cased, comma-separated list', () => {
     expect(parseEnv({}).ADMIN_EMAILS).toEqual([]);
     expect(parseEnv({ ADMIN_EMAILS: ' Ada@Example.com, ,grace@example.org ' }).ADMIN_EMAILS).toEqual(['ada@example.com', 'grace@example.org']);

@@ -46,6 +46,8 @@ const schema = z.object({
    * X-Forwarded-For counted from the right, and X-Forwarded-Proto says whether it was https.
    */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  /** Sign-ups allowed per client address per hour (a cohort behind one NAT needs more than a household). */
+  SIGNUP_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(10)),
   /** Both set: "Sign in with GitHub" appears beside email and password. */
   AUTH_GITHUB_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -18,7 +18,7 @@ import { BadInputError, ConflictError, TooManyRequestsError } from '../errors';
 import { ACCOUNT_ADDRESS_LIMIT, ACCOUNT_BUDGET, ACCOUNT_PACE, IP_LIMIT, authenticate, changePassword, findUser, signUp } from './accounts';
 import { verifyPassword } from './password';
 import { createServerSession, sessionUser } from './server-sessions';
-import { SIGNUP_LIMIT, signUpFrom } from './signup';
+import { signupLimit, signUpFrom } from './signup';
 
 const checks = vi.mocked(verifyPassword);
 let t: TestDatabase;
@@ -185,10 +185,10 @@ describe('changePassword', () => {
 });
 
 describe('signUpFrom', () => {
-  it(`refuses the ${SIGNUP_LIMIT.limit + 1}th sign-up from one address within the hour`, async () => {
+  it(`refuses the ${signupLimit().limit + 1}th sign-up from one address within the hour`, async () => {
     const ip = '192.0.2.44';
     const now = new Date('2026-11-25T12:00:00Z');
-    for (let i = 0; i < SIGNUP_LIMIT.limit; i++) await signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, ip, now);
+    for (let i = 0; i < signupLimit().limit; i++) await signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, ip, now);
     const error = await signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, ip, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooManyRequestsError);
     await expect(signUpFrom(t.db, { email: freshEmail(), password: 'pass-word-7' }, null, now)).resolves.toMatchObject({ email: expect.any(String) });
