@@ -12,8 +12,9 @@ import { loadIngestTargets } from '@/lib/ingest/catalog';
 import { hiddenBoardIds } from '@/lib/profile/profile';
 import { Badge, Card, relativeTime } from '../components/ui';
 import { ActionButton } from './action-button';
-import { loadSampleListings, refreshBoards, removeBoard, reviewProposal, setBoardHidden, toggleBoard } from './actions';
+import { refreshBoards, removeBoard, reviewProposal, setBoardHidden, toggleBoard } from './actions';
 import { AddFeedForm } from './add-feed-form';
+import { RefreshButtons } from './refresh-buttons';
 
 export const metadata: Metadata = { title: 'Boards' };
 export const dynamic = 'force-dynamic';
@@ -200,25 +201,7 @@ export default async function BoardsPage() {
             a failing board backs off and is retried later.
           </p>
         </div>
-        <div className="flex items-start gap-2">
-          {!hasListings && can(actor, 'boards.loadSamples') ? (
-            <ActionButton
-              action={loadSampleListings}
-              label="Load sample listings"
-              pendingLabel="Starting…"
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-            />
-          ) : null}
-          {can(actor, 'boards.refresh') ? (
-            <ActionButton
-              action={refreshBoards}
-              label={running ? 'Refreshing…' : 'Refresh boards now'}
-              pendingLabel="Starting…"
-              disabled={running}
-              className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-            />
-          ) : null}
-        </div>
+        <RefreshButtons actor={actor} hasListings={hasListings} running={running} />
       </div>
 
       {actor.role === 'visitor' && !actor.emptyInstance ? (

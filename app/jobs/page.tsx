@@ -13,8 +13,7 @@ import { filtersToParams, withHiddenBoards } from '@/lib/search/filters';
 import { countMarket } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
-import { loadSampleListings, refreshBoards } from '../boards/actions';
-import { ActionButton } from '../boards/action-button';
+import { RefreshButtons } from '../boards/refresh-buttons';
 import { Card } from '../components/ui';
 import { FiltersForm } from './filters-form';
 import { JobRow } from './job-row';
@@ -159,25 +158,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <p className="font-medium">No listings yet.</p>
             <p className="mt-1 text-sm text-slate-600">The boards have not been read yet, or every listing has gone.</p>
             {actor && (can(actor, 'boards.refresh') || can(actor, 'boards.loadSamples')) ? (
-              <div className="mt-4 flex flex-wrap gap-2">
-                {can(actor, 'boards.refresh') ? (
-                  <ActionButton
-                    action={refreshBoards}
-                    label="Refresh boards now"
-                    pendingLabel="Starting…"
-                    align="start"
-                    className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-                  />
-                ) : null}
-                {can(actor, 'boards.loadSamples') ? (
-                  <ActionButton
-                    action={loadSampleListings}
-                    label="Load sample listings"
-                    pendingLabel="Starting…"
-                    align="start"
-                    className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium disabled:opacity-60"
-                  />
-                ) : null}
+              <div className="mt-4">
+                <RefreshButtons actor={actor} hasListings={false} align="start" />
               </div>
             ) : (
               <p className="mt-3 text-sm text-slate-600">
