@@ -1,15 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
-import { addFeed, type FormState } from './actions';
+import { useFormAction } from '@/app/components/use-form-action';
+import { addFeed } from './actions';
 
 /** Admins add a feed (fetched at once); users propose one for an admin to review. */
 export function AddFeedForm({ mode }: { mode: 'add' | 'propose' }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(addFeed, {});
+  // Keeps what was typed when the server refuses it; cleared once the feed is in.
+  const { state, pending, ready, onSubmit, formRef } = useFormAction(addFeed, { resetOnSuccess: true });
   const fieldError = (name: string) => state.fields?.[name];
   const label = mode === 'add' ? 'Add feed' : 'Propose feed';
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start" noValidate>
       <label className="grid gap-1 text-sm">
         <span className="font-medium text-slate-700">Name</span>
         <input
@@ -36,7 +37,7 @@ export function AddFeedForm({ mode }: { mode: 'add' | 'propose' }) {
       </label>
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !ready}
         className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60 sm:mt-6"
       >
         {pending ? (mode === 'add' ? 'Adding…' : 'Proposing…') : label}
