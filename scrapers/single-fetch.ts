@@ -21,6 +21,7 @@ export function singleFetchBoard(spec: {
     kind: spec.kind,
     url: spec.url,
     homepage: spec.homepage,
+    parse: spec.parse,
     async scrape(ctx: ScrapeContext): Promise<ScrapeResult> {
       const res = await ctx.fetchText(ctx.url, {
         conditional: ctx.conditional,
@@ -28,7 +29,7 @@ export function singleFetchBoard(spec: {
         signal: ctx.signal,
       });
       if (res.status === 304) return { notModified: true, httpStatus: 304 };
-      const { items, skipped } = spec.parse(res.body, res.url);
+      const { items, skipped } = ctx.parseOffThread ? await ctx.parseOffThread(spec.id, res.body, res.url) : spec.parse(res.body, res.url);
       return {
         notModified: false,
         httpStatus: res.status,

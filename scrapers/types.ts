@@ -90,6 +90,12 @@ export interface ScrapeContext {
   knownExternalIds: ReadonlySet<string>;
   signal?: AbortSignal;
   log: (message: string) => void;
+  /**
+   * Parses a board's response off the calling thread when the runtime offers it (ingestion's
+   * worker pool), so a huge body never blocks the event loop that serves pages. Boards with a
+   * `parse` of their own use it; without it they parse in place.
+   */
+  parseOffThread?: (boardId: string, body: string, sourceUrl: string) => Promise<ParseResult>;
 }
 
 export type ScrapeResult =
@@ -114,4 +120,6 @@ export interface BoardDefinition {
   /** Human page of the board, for links in the UI. */
   homepage: string;
   scrape(ctx: ScrapeContext): Promise<ScrapeResult>;
+  /** The pure parse of a board read in one request (text in, listings out), runnable in a worker. */
+  parse?: (body: string, sourceUrl: string) => ParseResult;
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ParseError } from '../../scrapers/errors';
+import { parseRemotive } from '../../scrapers/remotive';
 import type { RawListing } from '../../scrapers/types';
 import { contentHash, prepareListing } from './prepare';
 import { createPreparePool, type PrepareItems } from './prepare-pool';
@@ -65,5 +68,15 @@ describe('the prepare pool', () => {
     expect(outcomes[5]!.ok && outcomes[5]!.row.externalId).toBe('job-5');
     const again = await crashing.prepare(items(2), options);
     expect(again.every((o) => o.ok)).toBe(true);
+  });
+
+  it('parses a built-in board\'s response in a worker exactly as in place, and a bad body as a ParseError', async () => {
+    const body = readFileSync(new URL('../../scrapers/remotive/fixtures/remote-jobs.json', import.meta.url), 'utf8');
+    const before = pool.stats().tasks;
+    await expect(pool.parse('remotive', body, 'https://remotive.com/api')).resolves.toEqual(parseRemotive(body));
+    expect(pool.stats().tasks).toBe(before + 1);
+    const bad = await pool.parse('remotive', '{"jobs": oops', 'https://remotive.com/api').catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ParseError);
+    await expect(pool.parse('no-such-board', body, 'https://x.example')).rejects.toThrow(/no board "no-such-board"/);
   });
 });

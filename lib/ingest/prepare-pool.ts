@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedListing } from './prepare';
-import type { PrepareTask, PrepareTaskResult } from './prepare-worker';
+import { ParseError } from '../../scrapers/errors';
+import type { ParseResult } from '../../scrapers/types';
+import type { ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
 
 // Preparing items (sanitize, HTML to text, classify) is CPU work of up to seconds per hostile
 // item: it runs in worker threads, never on the event loop that serves pages. Every entry point
@@ -26,6 +28,8 @@ export type PrepareOptions = PrepareTask['options'];
 export interface PreparePool {
   /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
+  /** A built-in board's response parsed in a worker thread (its ParseError thrown here as one). */
+  parse(boardId: string, body: string, sourceUrl: string): Promise<ParseResult>;
   /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
   stats(): { tasks: number; threadIds: number[]; threads: number };
   close(): Promise<void>;
@@ -109,6 +113,14 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
       for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
       const results = await Promise.all(slices.map((slice) => runTask(slice, prepareOptions)));
       return results.flat();
+    },
+    async parse(boardId, body, sourceUrl) {
+      const task: ParseTask = { boardId, body, sourceUrl };
+      // The same pool and task file; piscina calls the file's named export.
+      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard' })) as unknown as ParseTaskResult;
+      tasks++;
+      if (!done.ok) throw new ParseError(done.parseError);
+      return done.result;
     },
     stats: () => ({ tasks, threadIds: [...threadIds], threads: piscina?.threads.length ?? 0 }),
     async close() {

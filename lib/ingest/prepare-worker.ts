@@ -2,6 +2,9 @@ import { threadId } from 'node:worker_threads';
 import { prepareListing, type PreparedListing } from './prepare';
 import type { UsdRates } from '../salary/normalize';
 import type { ValidRawListing } from './validate';
+import { ParseError } from '../../scrapers/errors';
+import { BOARDS } from '../../scrapers/registry';
+import type { ParseResult } from '../../scrapers/types';
 
 // The piscina task file (see prepare-pool.ts): prepares one batch of items in a worker thread.
 // Only data crosses the thread boundary (structured clone), so an item's failure travels back
@@ -31,4 +34,25 @@ export default function prepareBatch(task: PrepareTask): PrepareTaskResult {
     }
   });
   return { threadId, results };
+}
+
+export interface ParseTask {
+  boardId: string;
+  body: string;
+  sourceUrl: string;
+}
+
+/** A ParseError crosses back as data, so the caller can throw it again as what it is. */
+export type ParseTaskResult = { ok: true; result: ParseResult } | { ok: false; parseError: string };
+
+/** Parses a built-in board's response (its pure `parse`) in a worker thread. */
+export function parseBoard(task: ParseTask): ParseTaskResult {
+  const parse = BOARDS.find((board) => board.id === task.boardId)?.parse;
+  if (!parse) throw new Error(`no board "${task.boardId}" with a parse of its own`);
+  try {
+    return { ok: true, result: parse(task.body, task.sourceUrl) };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, parseError: error.message };
+    throw error;
+  }
 }

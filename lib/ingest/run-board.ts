@@ -7,6 +7,7 @@ import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/ty
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
 import { contentHash, type PreparedListing } from './prepare';
 import { preparePool, type PrepareOptions } from './prepare-pool';
+import { timeSlices } from './time-slices';
 import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
@@ -85,10 +86,6 @@ const noteProblem = (problems: string[], message: string) => {
   if (problems.length < MAX_PROBLEMS) problems.push(message);
 };
 
-/** How long validating and hashing may hold the event loop before letting requests in. */
-const SLICE_MS = 10;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each,
  * no classifying. Runs on the serving event loop (it is cheap per item), in slices, so a feed of
@@ -103,12 +100,9 @@ async function sortItems(
   const note = (message: string) => noteProblem(sorted.problems, message);
   for (const skip of result.skipped) note(`skipped ${skip.ref ?? 'item'}: ${skip.reason}`);
   const seen = new Set<string>();
-  let sliceStarted = performance.now();
+  const pause = timeSlices();
   for (const [index, raw] of result.items.entries()) {
-    if (performance.now() - sliceStarted > SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStarted = performance.now();
-    }
+    await pause();
     const checked = validateRawListing({ ...raw, board: board.id });
     if (!checked.ok) {
       sorted.skipped++;
@@ -206,6 +200,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
         knownExternalIds: new Set(stored.keys()),
         signal: options.signal,
         log: options.log ?? (() => {}),
+        parseOffThread: (boardId, body, sourceUrl) => preparePool().parse(boardId, body, sourceUrl),
       });
 
       if (result.notModified) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 import type { PreparedListing } from './prepare';
+import { timeSlices } from './time-slices';
 
 /** What is stored for a board, keyed by external id: enough to tell new, changed and unchanged. */
 export interface StoredState {
@@ -50,9 +51,19 @@ const UPSERT_SQL = {
 /** How many listings one statement writes: one JSON parameter a batch, so only memory bounds it. */
 export const UPSERT_BATCH_SIZE = 1000;
 
-/** One batch as the JSON array json_to_recordset reads (snake_case keys, ISO dates). */
-function batchJson(rows: PreparedListing[]): string {
-  return JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.map((key) => [snake(key), row[key] ?? null]))));
+/**
+ * One batch as the JSON array json_to_recordset reads (snake_case keys, ISO dates), a row at a
+ * time in time slices: a batch of large descriptions is megabytes of JSON, and serializing it
+ * in one go would hold every request waiting on this event loop.
+ */
+async function batchJson(rows: PreparedListing[]): Promise<string> {
+  const pause = timeSlices();
+  const parts: string[] = [];
+  for (const row of rows) {
+    await pause();
+    parts.push(JSON.stringify(Object.fromEntries(COLUMNS.map((key) => [snake(key), row[key] ?? null]))));
+  }
+  return `[${parts.join(',')}]`;
 }
 
 /**
@@ -65,10 +76,11 @@ export async function upsertBatch(db: Db, rows: PreparedListing[]): Promise<{ in
   const insertedIds: number[] = [];
   let updated = 0;
   if (rows.length === 0) return { insertedIds, updated };
+  const json = await batchJson(rows);
   const result = await queryRows<{ id: number | string; inserted: boolean }>(
     db,
     sql`insert into listings (${sql.raw(UPSERT_SQL.columns)})
-        select ${sql.raw(UPSERT_SQL.columns)} from json_to_recordset(${batchJson(rows)}::json) as r(${sql.raw(UPSERT_SQL.recordType)})
+        select ${sql.raw(UPSERT_SQL.columns)} from json_to_recordset(${json}::json) as r(${sql.raw(UPSERT_SQL.recordType)})
         on conflict (board_id, external_id) do update set ${sql.raw(UPSERT_SQL.set)}
         where listings.content_hash is distinct from excluded.content_hash or listings.removed_at is not null
         returning id, (xmax = 0) as inserted`,
