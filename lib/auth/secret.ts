@@ -9,6 +9,12 @@ export const SECRET_MIN_LENGTH = 32;
 
 export const secretFile = () => path.join(process.cwd(), '.data', 'auth-secret');
 
+/** The file as the operator knows it: relative inside the project (.data/auth-secret), else absolute. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 async function readStored(file: string): Promise<string | null> {
   let stored: string;
   try {
@@ -21,7 +27,7 @@ async function readStored(file: string): Promise<string | null> {
   // would hide the tampering and sign everyone out): the app stops and says which file.
   if (stored.length < SECRET_MIN_LENGTH) {
     throw new ConfigError(
-      `${path.relative(process.cwd(), file) || file} holds a key shorter than ${SECRET_MIN_LENGTH} characters: delete it (a new one is generated) or set AUTH_SECRET`,
+      `${shownPath(file)} holds a key shorter than ${SECRET_MIN_LENGTH} characters: delete it (a new one is generated) or set AUTH_SECRET`,
     );
   }
   return stored;
