@@ -48,6 +48,8 @@ describe('fetchText: responses', () => {
       status: 200,
       url: server.url('/feed'),
       body: '<rss>Grüße</rss>',
+      // The undecoded bytes too, for a parse in the worker pool to decode there.
+      bytes: Buffer.from('<rss>Grüße</rss>'),
       contentType: 'application/rss+xml; charset=utf-8',
       etag: '"abc"',
       lastModified: 'Mon, 06 Jan 2025 10:00:00 GMT',

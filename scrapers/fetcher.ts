@@ -137,10 +137,16 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): { fetchT
       if (res.status === 304) return { status: 304, url: href };
       if (res.body) {
         const contentType = res.headers['content-type'] ?? null;
+        const bytes = res.body;
+        let decoded: string | undefined;
         return {
           status: res.status as SuccessStatus,
           url: href,
-          body: decodeBody(res.body, contentType),
+          // Decoded on first read: a board parsed in the worker pool decodes `bytes` there instead.
+          get body() {
+            return (decoded ??= decodeBody(bytes, contentType));
+          },
+          bytes,
           contentType,
           etag: res.headers.etag ?? null,
           lastModified: res.headers['last-modified'] ?? null,

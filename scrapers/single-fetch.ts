@@ -29,7 +29,7 @@ export function singleFetchBoard(spec: {
         signal: ctx.signal,
       });
       if (res.status === 304) return { notModified: true, httpStatus: 304 };
-      const { items, skipped } = ctx.parseOffThread ? await ctx.parseOffThread(spec.id, res.body, res.url) : spec.parse(res.body, res.url);
+      const { items, skipped } = ctx.parseOffThread ? await ctx.parseOffThread(spec.id, res) : spec.parse(res.body, res.url);
       return {
         notModified: false,
         httpStatus: res.status,

@@ -56,6 +56,8 @@ export interface FetchedBody {
   status: SuccessStatus;
   url: string; // final URL after redirects
   body: string; // decoded to a JS string using the response's charset
+  /** The body as received (decompressed, not decoded), when it came over the network. */
+  bytes?: Uint8Array;
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;
@@ -95,7 +97,7 @@ export interface ScrapeContext {
    * worker pool), so a huge body never blocks the event loop that serves pages. Boards with a
    * `parse` of their own use it; without it they parse in place.
    */
-  parseOffThread?: (boardId: string, body: string, sourceUrl: string) => Promise<ParseResult>;
+  parseOffThread?: (boardId: string, response: FetchedBody) => Promise<ParseResult>;
 }
 
 export type ScrapeResult =

@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParseError } from '../../scrapers/errors';
+import { decodeBody } from '../../scrapers/fetch/decode';
 import { parseRemotive } from '../../scrapers/remotive';
-import type { RawListing } from '../../scrapers/types';
+import type { FetchedBody, RawListing } from '../../scrapers/types';
 import { contentHash, prepareListing } from './prepare';
 import { createPreparePool, type PrepareItems } from './prepare-pool';
+import { rowJson } from './row-json';
 import { validateRawListing } from './validate';
 
 function items(count: number, overrides: (n: number) => Partial<RawListing> = () => ({})): PrepareItems {
@@ -41,7 +43,7 @@ describe('the prepare pool', () => {
   it('prepares in worker threads, a batch per task, exactly as prepareListing does, in order', async () => {
     const batch = items(250);
     const outcomes = await pool.prepare(batch, options);
-    expect(outcomes.map((o) => (o.ok ? o.row : o.error))).toEqual(batch.map(({ item, hash }) => prepareListing(item, hash, options)));
+    expect(outcomes.map((o) => (o.ok ? o.json : o.error))).toEqual(batch.map(({ item, hash }) => rowJson(prepareListing(item, hash, options))));
     const stats = pool.stats();
     // 250 items over two threads: 100 at most per task, never one message per item.
     expect(stats.tasks).toBe(3);
@@ -65,18 +67,26 @@ describe('the prepare pool', () => {
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, false, true]);
     const failed = outcomes[4]!;
     expect(failed.ok === false && failed.error.message).toMatch(/exit/i);
-    expect(outcomes[5]!.ok && outcomes[5]!.row.externalId).toBe('job-5');
+    expect(outcomes[5]!.ok && (JSON.parse(outcomes[5]!.json) as { external_id: string }).external_id).toBe('job-5');
     const again = await crashing.prepare(items(2), options);
     expect(again.every((o) => o.ok)).toBe(true);
   });
 
-  it('parses a built-in board\'s response in a worker exactly as in place, and a bad body as a ParseError', async () => {
-    const body = readFileSync(new URL('../../scrapers/remotive/fixtures/remote-jobs.json', import.meta.url), 'utf8');
+  it('parses a built-in board\'s response in a worker exactly as in place (its bytes decoded there), and a bad body as a ParseError', async () => {
+    const bytes = readFileSync(new URL('../../scrapers/remotive/fixtures/remote-jobs.json', import.meta.url));
+    const body = bytes.toString('utf8').replace(/^\ufeff/, '');
+    const response = (over: Partial<FetchedBody>): FetchedBody => ({ status: 200, url: 'https://remotive.com/api', body, contentType: 'application/json', etag: null, lastModified: null, ...over });
     const before = pool.stats().tasks;
-    await expect(pool.parse('remotive', body, 'https://remotive.com/api')).resolves.toEqual(parseRemotive(body));
-    expect(pool.stats().tasks).toBe(before + 1);
-    const bad = await pool.parse('remotive', '{"jobs": oops', 'https://remotive.com/api').catch((e: unknown) => e);
+    await expect(pool.parse('remotive', response({ bytes }))).resolves.toEqual(parseRemotive(body));
+    // A latin-1 body is decoded in the worker with its charset, as the fetcher would.
+    const latin1 = Buffer.from(body, 'latin1');
+    const latin1Type = 'application/json; charset=iso-8859-1';
+    await expect(pool.parse('remotive', response({ bytes: latin1, contentType: latin1Type }))).resolves.toEqual(parseRemotive(decodeBody(latin1, latin1Type)));
+    // A fake response without bytes travels as UTF-8.
+    await expect(pool.parse('remotive', response({}))).resolves.toEqual(parseRemotive(body));
+    expect(pool.stats().tasks).toBe(before + 3);
+    const bad = await pool.parse('remotive', response({ body: '{"jobs": oops' })).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ParseError);
-    await expect(pool.parse('no-such-board', body, 'https://x.example')).rejects.toThrow(/no board "no-such-board"/);
+    await expect(pool.parse('no-such-board', response({}))).rejects.toThrow(/no board "no-such-board"/);
   });
 });

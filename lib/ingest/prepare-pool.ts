@@ -4,9 +4,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { PreparedListing } from './prepare';
 import { ParseError } from '../../scrapers/errors';
-import type { ParseResult } from '../../scrapers/types';
+import type { FetchedBody, ParseResult } from '../../scrapers/types';
 import type { ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
 
 // Preparing items (sanitize, HTML to text, classify) is CPU work of up to seconds per hostile
@@ -20,7 +19,8 @@ import type { ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from 
 // (`next start` runs in the project root, like `npm run ingest` and `npm run worker`, which
 // already run on tsx).
 
-export type PrepareOutcome = { ok: true; row: PreparedListing; ms: number } | { ok: false; error: Error; ms: number };
+/** A prepared row as the upsert's JSON (lib/ingest/row-json.ts), or why it could not be prepared. */
+export type PrepareOutcome = { ok: true; json: string; ms: number } | { ok: false; error: Error; ms: number };
 
 export type PrepareItems = PrepareTask['items'];
 export type PrepareOptions = PrepareTask['options'];
@@ -29,7 +29,7 @@ export interface PreparePool {
   /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
   /** A built-in board's response parsed in a worker thread (its ParseError thrown here as one). */
-  parse(boardId: string, body: string, sourceUrl: string): Promise<ParseResult>;
+  parse(boardId: string, response: FetchedBody): Promise<ParseResult>;
   /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
   stats(): { tasks: number; threadIds: number[]; threads: number };
   close(): Promise<void>;
@@ -114,10 +114,15 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
       const results = await Promise.all(slices.map((slice) => runTask(slice, prepareOptions)));
       return results.flat();
     },
-    async parse(boardId, body, sourceUrl) {
-      const task: ParseTask = { boardId, body, sourceUrl };
+    async parse(boardId, response) {
+      // The response's own bytes (copied once into a buffer of their own, so it can be handed over),
+      // or a body that was never bytes (a test's fake) as UTF-8. Decoding a multi-megabyte body or
+      // cloning it as a string would block this thread; moving the bytes costs a memcpy.
+      const bytes = response.bytes ? new Uint8Array(response.bytes) : new TextEncoder().encode(response.body);
+      const contentType = response.bytes ? response.contentType : 'text/plain; charset=utf-8';
+      const task: ParseTask = { boardId, bytes, contentType, sourceUrl: response.url };
       // The same pool and task file; piscina calls the file's named export.
-      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard' })) as unknown as ParseTaskResult;
+      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard', transferList: [bytes.buffer] })) as unknown as ParseTaskResult;
       tasks++;
       if (!done.ok) throw new ParseError(done.parseError);
       return done.result;

@@ -1,8 +1,10 @@
 import { threadId } from 'node:worker_threads';
-import { prepareListing, type PreparedListing } from './prepare';
+import { prepareListing } from './prepare';
+import { rowJson } from './row-json';
 import type { UsdRates } from '../salary/normalize';
-import type { ValidRawListing } from './validate';
+import { boundDescription, type ValidRawListing } from './validate';
 import { ParseError } from '../../scrapers/errors';
+import { decodeBody } from '../../scrapers/fetch/decode';
 import { BOARDS } from '../../scrapers/registry';
 import type { ParseResult } from '../../scrapers/types';
 
@@ -15,7 +17,8 @@ export interface PrepareTask {
   options: { isSample: boolean; rates: UsdRates; now: Date };
 }
 
-export type PrepareItemResult = { ok: true; row: PreparedListing; ms: number } | { ok: false; name: string; message: string; ms: number };
+/** A prepared row travels back already serialized for the upsert (one string, cheap to receive). */
+export type PrepareItemResult = { ok: true; json: string; ms: number } | { ok: false; name: string; message: string; ms: number };
 
 export interface PrepareTaskResult {
   threadId: number;
@@ -26,8 +29,8 @@ export default function prepareBatch(task: PrepareTask): PrepareTaskResult {
   const results = task.items.map(({ item, hash }): PrepareItemResult => {
     const started = performance.now();
     try {
-      const row = prepareListing(item, hash, task.options);
-      return { ok: true, row, ms: performance.now() - started };
+      const json = rowJson(prepareListing(item, hash, task.options));
+      return { ok: true, json, ms: performance.now() - started };
     } catch (error) {
       const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
       return { ok: false, name, message, ms: performance.now() - started };
@@ -38,7 +41,9 @@ export default function prepareBatch(task: PrepareTask): PrepareTaskResult {
 
 export interface ParseTask {
   boardId: string;
-  body: string;
+  /** The body's bytes, transferred rather than copied, decoded here with its charset. */
+  bytes: Uint8Array;
+  contentType: string | null;
   sourceUrl: string;
 }
 
@@ -50,7 +55,11 @@ export function parseBoard(task: ParseTask): ParseTaskResult {
   const parse = BOARDS.find((board) => board.id === task.boardId)?.parse;
   if (!parse) throw new Error(`no board "${task.boardId}" with a parse of its own`);
   try {
-    return { ok: true, result: parse(task.body, task.sourceUrl) };
+    const body = decodeBody(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.contentType);
+    const { items, skipped } = parse(body, task.sourceUrl);
+    // Bounded here as validation would bound it, so only what is kept travels back.
+    const bounded = items.map((item) => (typeof item.descriptionHtml === 'string' ? { ...item, descriptionHtml: boundDescription(item.descriptionHtml) } : item));
+    return { ok: true, result: { items: bounded, skipped } };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, parseError: error.message };
     throw error;

@@ -5,10 +5,10 @@ import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
-import { contentHash, type PreparedListing } from './prepare';
+import { contentHash } from './prepare';
 import { preparePool, type PrepareOptions } from './prepare-pool';
 import { timeSlices } from './time-slices';
-import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, upsertBatch } from './store';
+import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, UPSERT_MAX_JSON_CHARS, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
 import { loadUsdRates } from '../salary/rates';
 
@@ -133,12 +133,12 @@ async function sortItems(
  * event loop, all queued at once so every thread takes a share. An item that fails to prepare
  * (throws, or kills its worker) is counted and noted, and the rest are written.
  */
-async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): Promise<{ rows: PreparedListing[]; failed: number }> {
+async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): Promise<{ rows: string[]; failed: number }> {
   const outcomes = await preparePool().prepare(toWrite, options);
-  const rows: PreparedListing[] = [];
+  const rows: string[] = [];
   let failed = 0;
   for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.ok) rows.push(outcome.row);
+    if (outcome.ok) rows.push(outcome.json);
     else {
       failed++;
       noteProblem(problems, `failed ${toWrite[index]!.item.externalId}: ${describeError(outcome.error)}`);
@@ -147,14 +147,29 @@ async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions,
   return { rows, failed };
 }
 
-/** Upsert prepared rows a batch (one statement) at a time. */
-async function writeRows(tx: Db, rows: PreparedListing[]): Promise<{ insertedIds: number[]; updated: number }> {
+/**
+ * Upsert prepared rows (each already its JSON) a batch (one statement) at a time. A batch also
+ * ends at UPSERT_MAX_JSON_CHARS: the driver copies a statement's whole parameter into a buffer in
+ * one go, and a batch of huge descriptions would hold the serving event loop for that long.
+ */
+async function writeRows(tx: Db, rows: string[]): Promise<{ insertedIds: number[]; updated: number }> {
   const out = { insertedIds: [] as number[], updated: 0 };
-  for (let start = 0; start < rows.length; start += UPSERT_BATCH_SIZE) {
-    const done = await upsertBatch(tx, rows.slice(start, start + UPSERT_BATCH_SIZE));
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const done = await upsertBatch(tx, batch);
     out.insertedIds.push(...done.insertedIds);
     out.updated += done.updated;
+    batch = [];
+    chars = 0;
+  };
+  for (const row of rows) {
+    if (batch.length > 0 && (batch.length >= UPSERT_BATCH_SIZE || chars + row.length > UPSERT_MAX_JSON_CHARS)) await flush();
+    batch.push(row);
+    chars += row.length;
   }
+  await flush();
   return out;
 }
 
@@ -200,7 +215,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
         knownExternalIds: new Set(stored.keys()),
         signal: options.signal,
         log: options.log ?? (() => {}),
-        parseOffThread: (boardId, body, sourceUrl) => preparePool().parse(boardId, body, sourceUrl),
+        parseOffThread: (boardId, response) => preparePool().parse(boardId, response),
       });
 
       if (result.notModified) {

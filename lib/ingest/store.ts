@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 import type { PreparedListing } from './prepare';
-import { timeSlices } from './time-slices';
+import { COLUMN_TYPES, COLUMNS, rowJson, snake } from './row-json';
 
 /** What is stored for a board, keyed by external id: enough to tell new, changed and unchanged. */
 export interface StoredState {
@@ -17,21 +17,6 @@ export async function loadStoredState(db: Db, boardId: string): Promise<Map<stri
     .where(eq(listings.boardId, boardId));
   return new Map(rows.map((row) => [row.externalId, { hash: row.hash, removed: row.removedAt !== null }]));
 }
-
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-// Every column a prepared listing carries, with its SQL type for json_to_recordset; the
-// `satisfies` makes a column added to PreparedListing and missing here a type error.
-const COLUMN_TYPES = {
-  boardId: 'text', externalId: 'text', url: 'text', canonicalUrl: 'text', fingerprint: 'text', contentHash: 'text',
-  title: 'text', company: 'text', location: 'text', remote: 'remote_kind', salaryText: 'text', salaryMin: 'integer',
-  salaryMax: 'integer', salaryCurrency: 'text', salaryPeriod: 'salary_period', salaryUsdYearly: 'integer',
-  languages: 'text[]', skills: 'text[]', seniority: 'seniority', role: 'role', tags: 'text[]', yearsRequired: 'integer',
-  degreeRequired: 'boolean', visaSponsorship: 'boolean', descriptionHtml: 'text', descriptionText: 'text',
-  postedAt: 'timestamptz', isSample: 'boolean',
-} as const satisfies Record<keyof PreparedListing, string>;
-
-const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof PreparedListing)[];
 
 // Columns an update copies from the incoming row. firstSeenAt, duplicateOf and the id stay.
 const UPDATED_COLUMNS = COLUMNS.filter((key) => key !== 'boardId' && key !== 'externalId' && key !== 'postedAt');
@@ -50,21 +35,9 @@ const UPSERT_SQL = {
 
 /** How many listings one statement writes: one JSON parameter a batch, so only memory bounds it. */
 export const UPSERT_BATCH_SIZE = 1000;
+/** And at most about this much JSON per statement (a batch of large descriptions is split). */
+export const UPSERT_MAX_JSON_CHARS = 1_000_000;
 
-/**
- * One batch as the JSON array json_to_recordset reads (snake_case keys, ISO dates), a row at a
- * time in time slices: a batch of large descriptions is megabytes of JSON, and serializing it
- * in one go would hold every request waiting on this event loop.
- */
-async function batchJson(rows: PreparedListing[]): Promise<string> {
-  const pause = timeSlices();
-  const parts: string[] = [];
-  for (const row of rows) {
-    await pause();
-    parts.push(JSON.stringify(Object.fromEntries(COLUMNS.map((key) => [snake(key), row[key] ?? null]))));
-  }
-  return `[${parts.join(',')}]`;
-}
 
 /**
  * Insert or update one batch by (board, external id) in one statement: the rows travel as a
@@ -72,11 +45,12 @@ async function batchJson(rows: PreparedListing[]): Promise<string> {
  * hash did not change is not written, so concurrent or repeated runs never duplicate and never
  * rewrite. Returns the ids of inserted rows and the number updated.
  */
-export async function upsertBatch(db: Db, rows: PreparedListing[]): Promise<{ insertedIds: number[]; updated: number }> {
+export async function upsertBatch(db: Db, rowJsons: string[]): Promise<{ insertedIds: number[]; updated: number }> {
   const insertedIds: number[] = [];
   let updated = 0;
-  if (rows.length === 0) return { insertedIds, updated };
-  const json = await batchJson(rows);
+  if (rowJsons.length === 0) return { insertedIds, updated };
+  // The rows were serialized where they were prepared (rowJson, in the worker pool): joining is all that is left here.
+  const json = `[${rowJsons.join(',')}]`;
   const result = await queryRows<{ id: number | string; inserted: boolean }>(
     db,
     sql`insert into listings (${sql.raw(UPSERT_SQL.columns)})
@@ -98,7 +72,7 @@ export async function upsertListings(db: Db, rows: PreparedListing[]): Promise<{
   const insertedIds: number[] = [];
   let updated = 0;
   for (let start = 0; start < rows.length; start += UPSERT_BATCH_SIZE) {
-    const batch = await upsertBatch(db, rows.slice(start, start + UPSERT_BATCH_SIZE));
+    const batch = await upsertBatch(db, rows.slice(start, start + UPSERT_BATCH_SIZE).map(rowJson));
     insertedIds.push(...batch.insertedIds);
     updated += batch.updated;
   }

@@ -29,6 +29,15 @@ function cutDescription(html: string): string {
   return html.slice(0, end);
 }
 
+/**
+ * A description as it is stored at most: without control characters, then cut. Applying it twice
+ * changes nothing, so the worker pool applies it right after parsing (a 1 MB description then
+ * never crosses back to the serving thread whole) and validation again here.
+ */
+export function boundDescription(html: string): string {
+  return cutDescription(withoutControls(html));
+}
+
 const text = (max: number) => z.string().overwrite(withoutControls).trim().max(max);
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
@@ -42,7 +51,7 @@ export const rawListingSchema = z.object({
   location: optionalText(300),
   salaryText: optionalText(200),
   tags: z.array(z.string().overwrite(withoutControls).trim().toLowerCase().min(1).max(60)).max(60),
-  descriptionHtml: z.string().overwrite(withoutControls).overwrite(cutDescription),
+  descriptionHtml: z.string().overwrite(boundDescription),
   postedAt: z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), 'is not a valid date').nullable(),
   stated: z
     .object({

@@ -6,8 +6,11 @@ import iconv from 'iconv-lite';
 
 /** Decode a response body to a string using the best charset evidence available. */
 export function decodeBody(body: Buffer, contentType: string | null): string {
-  // iconv-lite strips a UTF-8 / UTF-16 BOM by default.
-  return iconv.decode(body, detectCharset(body, contentType));
+  const charset = detectCharset(body, contentType);
+  // UTF-8, nearly every feed: Buffer's native decoder is several times faster on a large body than
+  // iconv-lite's (the same replacement characters). iconv-lite strips a BOM by default; so do we.
+  if (charset === 'utf-8') return body.toString('utf8').replace(/^\ufeff/, '');
+  return iconv.decode(body, charset);
 }
 
 /**
