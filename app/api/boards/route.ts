@@ -9,6 +9,10 @@ import { handle, json, readJsonBody } from '../http';
 
 export const dynamic = 'force-dynamic';
 
+// No requireUser/requireAdmin here on purpose: GET is public (visitors see a short status), and
+// POST's who-may-do-what (admin adds, user proposes, visitor 401) is decided by the one policy
+// inside submitFeed (lib/auth/roles.ts assertCan), the same check the /boards actions get.
+
 /** GET /api/boards: every board the caller may see, with its status (raw errors for admins only). */
 export const GET = handle(async () => {
   const db = await getDb();

@@ -11,8 +11,8 @@ import { handle, json } from '../http';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/jobs: listings for the filters in the query string (see README). Public; with a
- * session, the boards the user hid are left out too.
+ * GET /api/jobs: listings for the filters in the query string (see README). Public on purpose
+ * (no requireUser): listings are public; with a session, the boards the user hid are left out too.
  */
 export const GET = handle(async (request: NextRequest) => {
   const parsed = parseJobFilters(request.nextUrl.searchParams);

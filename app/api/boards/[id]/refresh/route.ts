@@ -9,6 +9,10 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
+// No requireUser here on purpose: while an instance has no account a visitor may refresh (so a
+// fresh install can be tried); refreshBoard asks the one policy (lib/auth/roles.ts), which
+// answers 401 for visitors otherwise and 403 for a non-admin's force.
+
 const forceParam = z.enum(['true', 'false', '1', '0']).optional();
 
 /**
