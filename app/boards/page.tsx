@@ -8,7 +8,7 @@ import { nextRefreshAt } from '@/lib/boards/json';
 import { listBoards } from '@/lib/boards/manage';
 import { env } from '@/lib/env';
 import { backgroundIngestRunning } from '@/lib/ingest/background';
-import { loadIngestTargets } from '@/lib/ingest/catalog';
+import { ensureBuiltInBoardRows } from '@/lib/ingest/catalog';
 import { hiddenBoardIds } from '@/lib/profile/profile';
 import { Badge, Card, relativeTime } from '../components/ui';
 import { ActionButton } from './action-button';
@@ -180,7 +180,7 @@ export default async function BoardsPage() {
   const db = await getDb();
   const actor = await currentActor();
   // Make sure every built-in board has a row, so a fresh install lists them all.
-  await loadIngestTargets(db);
+  await ensureBuiltInBoardRows(db);
   const now = new Date();
   const [visible, hidden] = await Promise.all([
     listBoards(db, actor, { intervalMinutes: env().INGEST_INTERVAL_MINUTES, now }),

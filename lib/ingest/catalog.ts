@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { boards } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { createCustomFeedBoard, slugifyBoardId } from '../../scrapers/custom-feed';
@@ -40,6 +40,23 @@ export async function loadIngestTargets(db: Db, only: string[] = []): Promise<In
       }),
   ];
   return targets.filter((target) => (only.length ? only.includes(target.board.id) : byId.get(target.board.id)?.enabled !== false));
+}
+
+/**
+ * Give every built-in board its row, so a fresh install lists them all. Pages and GET routes call
+ * this on every view: it reads which rows exist (one indexed query) and writes only the missing
+ * ones, never the nine upserts a run does (ensureBoardRow, which also takes URL overrides).
+ */
+export async function ensureBuiltInBoardRows(db: Db): Promise<void> {
+  const ids = BOARDS.map((board) => board.id);
+  const present = await db.select({ id: boards.id }).from(boards).where(inArray(boards.id, ids));
+  if (present.length === ids.length) return;
+  const have = new Set(present.map((row) => row.id));
+  const missing = BOARDS.filter((board) => !have.has(board.id));
+  await db
+    .insert(boards)
+    .values(missing.map((board) => ({ id: board.id, name: board.name, kind: board.kind, url: boardUrlOverride(board.id) ?? board.url, homepage: board.homepage })))
+    .onConflictDoNothing();
 }
 
 const feedUrlOk = (url: string) => /^https?:\/\//i.test(url) && URL.canParse(url);

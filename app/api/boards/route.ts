@@ -3,7 +3,7 @@ import { currentActor } from '@/lib/auth/session';
 import { boardJson } from '@/lib/boards/json';
 import { getBoard, listBoards, submitFeed } from '@/lib/boards/manage';
 import { env } from '@/lib/env';
-import { loadIngestTargets } from '@/lib/ingest/catalog';
+import { ensureBuiltInBoardRows } from '@/lib/ingest/catalog';
 import { hiddenBoardIds } from '@/lib/profile/profile';
 import { handle, json, readJsonBody } from '../http';
 
@@ -18,7 +18,7 @@ export const GET = handle(async () => {
   const db = await getDb();
   const actor = await currentActor();
   // Every built-in board has a row, so a fresh install lists them all (as /boards does).
-  await loadIngestTargets(db);
+  await ensureBuiltInBoardRows(db);
   const [boards, hidden] = await Promise.all([
     listBoards(db, actor, { intervalMinutes: env().INGEST_INTERVAL_MINUTES }),
     actor.userId ? hiddenBoardIds(db, actor.userId) : ([] as string[]),
