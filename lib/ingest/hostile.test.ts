@@ -106,11 +106,11 @@ describe(`hostile descriptions through a whole board ingestion from 127.0.0.1 ($
       })),
     });
 
-  async function ingest(descriptions: HostileDescription[]) {
+  async function ingest(descriptions: HostileDescription[], board = remotive) {
     const body = feed(descriptions);
     server.route('/feed', (_req, res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
     const tasksBefore = preparePool().stats().tasks;
-    const result = await ingestBoard(database.db, remotive, {
+    const result = await ingestBoard(database.db, board, {
       fetchText: createFetcher({ retries: 0, minIntervalMsPerHost: 0, maxBodyBytes: 32 * 2 ** 20 }).fetchText,
       url: server.url('/feed'),
     });
@@ -118,11 +118,11 @@ describe(`hostile descriptions through a whole board ingestion from 127.0.0.1 ($
     return { result, tasks: stats.tasks - tasksBefore, threadIds: stats.threadIds };
   }
 
-  const stored = () =>
+  const stored = (boardId = 'remotive') =>
     database.db
       .select({ externalId: listings.externalId, descriptionHtml: listings.descriptionHtml, descriptionText: listings.descriptionText, seniority: listings.seniority, languages: listings.languages })
       .from(listings)
-      .where(eq(listings.boardId, 'remotive'))
+      .where(eq(listings.boardId, boardId))
       .orderBy(asc(listings.id));
 
   it('stores every hostile description, prepared in the worker pool', async () => {
@@ -135,6 +135,18 @@ describe(`hostile descriptions through a whole board ingestion from 127.0.0.1 ($
     const rows = await stored();
     expect(rows).toHaveLength(HOSTILE_DESCRIPTIONS.length);
     rows.forEach((row, n) => expectSaneRow(row, HOSTILE_DESCRIPTIONS[n]!));
+  });
+
+  it('stores the items a board built on another board\'s parser validated in the worker under its own id', async () => {
+    // Validated and hashed in the worker under the parser's id ("remotive"), stored as the board's.
+    const copy = { ...remotive, id: 'remotive-mirror', name: 'Remotive mirror' };
+    const { result } = await ingest(FIVE_200KB_ONE_WORD, copy);
+    expect(result).toMatchObject({ status: 'succeeded', counts: { new: 5 } });
+    expect(await stored('remotive')).toHaveLength(0);
+    expect(await stored('remotive-mirror')).toHaveLength(5);
+    // The hash does not depend on the board: the same feed again is unchanged.
+    const again = await ingest(FIVE_200KB_ONE_WORD, copy);
+    expect(again.result).toMatchObject({ status: 'succeeded', counts: { new: 0, updated: 0, unchanged: 5 } });
   });
 
   it('stores the five ~200 kB one-word descriptions of the report', async () => {

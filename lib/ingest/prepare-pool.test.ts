@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ParseError } from '../../scrapers/errors';
 import { decodeBody } from '../../scrapers/fetch/decode';
 import { parseRemotive } from '../../scrapers/remotive';
-import type { FetchedBody, RawListing } from '../../scrapers/types';
+import type { FetchedBody, ParseResult, RawListing } from '../../scrapers/types';
 import { contentHash, prepareListing } from './prepare';
 import { createPreparePool, type PrepareItems } from './prepare-pool';
 import { rowJson } from './row-json';
@@ -72,21 +72,43 @@ describe('the prepare pool', () => {
     expect(again.every((o) => o.ok)).toBe(true);
   });
 
+  /** What ingestion makes of a parse in place: each item validated and hashed, or refused with the reason. */
+  const checkedInPlace = ({ items, skipped }: ParseResult) => {
+    const checks = items.map((raw) => validateRawListing({ ...raw, board: 'remotive' }));
+    return {
+      items: checks.map((checked, i) => (checked.ok ? checked.item : items[i])),
+      skipped,
+      checks: checks.map((checked) => (checked.ok ? { hash: contentHash(checked.item) } : { reason: checked.reason })),
+    };
+  };
+
   it('parses a built-in board\'s response in a worker exactly as in place (its bytes decoded there), and a bad body as a ParseError', async () => {
     const bytes = readFileSync(new URL('../../scrapers/remotive/fixtures/remote-jobs.json', import.meta.url));
     const body = bytes.toString('utf8').replace(/^\ufeff/, '');
     const response = (over: Partial<FetchedBody>): FetchedBody => ({ status: 200, url: 'https://remotive.com/api', body, contentType: 'application/json', etag: null, lastModified: null, ...over });
     const before = pool.stats().tasks;
-    await expect(pool.parse('remotive', response({ bytes }))).resolves.toEqual(parseRemotive(body));
+    await expect(pool.parse('remotive', response({ bytes }))).resolves.toEqual(checkedInPlace(parseRemotive(body)));
     // A latin-1 body is decoded in the worker with its charset, as the fetcher would.
     const latin1 = Buffer.from(body, 'latin1');
     const latin1Type = 'application/json; charset=iso-8859-1';
-    await expect(pool.parse('remotive', response({ bytes: latin1, contentType: latin1Type }))).resolves.toEqual(parseRemotive(decodeBody(latin1, latin1Type)));
+    await expect(pool.parse('remotive', response({ bytes: latin1, contentType: latin1Type }))).resolves.toEqual(checkedInPlace(parseRemotive(decodeBody(latin1, latin1Type))));
     // A fake response without bytes travels as UTF-8.
-    await expect(pool.parse('remotive', response({}))).resolves.toEqual(parseRemotive(body));
+    await expect(pool.parse('remotive', response({}))).resolves.toEqual(checkedInPlace(parseRemotive(body)));
     expect(pool.stats().tasks).toBe(before + 3);
     const bad = await pool.parse('remotive', response({ body: '{"jobs": oops' })).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ParseError);
     await expect(pool.parse('no-such-board', response({}))).rejects.toThrow(/no board "no-such-board"/);
+  });
+
+  it('refuses an invalid item in the worker with the reason validation gives, and keeps the others', async () => {
+    const data = { 'job-count': 2, jobs: [
+      { id: 1, url: 'https://remotive.com/remote-jobs/software-dev/ok-1', title: 'Go Engineer', company_name: 'Acme', category: 'Software Development', tags: [], job_type: 'full_time', publication_date: '2026-11-20T10:00:00', candidate_required_location: 'Worldwide', salary: '', description: '<p>Go</p>' },
+      { id: 2, url: `https://remotive.com/remote-jobs/${'a'.repeat(3000)}`, title: 'Go Engineer', company_name: 'Acme', category: 'Software Development', tags: [], job_type: 'full_time', publication_date: '2026-11-20T10:00:00', candidate_required_location: 'Worldwide', salary: '', description: '<p>Go</p>' },
+    ] };
+    const body = JSON.stringify(data);
+    const parsed = await pool.parse('remotive', { status: 200, url: 'https://remotive.com/api', body, contentType: 'application/json', etag: null, lastModified: null });
+    expect(parsed).toEqual(checkedInPlace(parseRemotive(body)));
+    expect(parsed.checks[0]).toHaveProperty('hash');
+    expect(parsed.checks[1]).toEqual({ reason: expect.stringMatching(/^url /) });
   });
 });

@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { ParseError } from '../../scrapers/errors';
-import type { FetchedBody, ParseResult } from '../../scrapers/types';
-import type { ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
+import type { FetchedBody } from '../../scrapers/types';
+import type { CheckedParseResult, ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
 
 // Preparing items (sanitize, HTML to text, classify) is CPU work of up to seconds per hostile
 // item: it runs in worker threads, never on the event loop that serves pages. Every entry point
@@ -28,8 +28,11 @@ export type PrepareOptions = PrepareTask['options'];
 export interface PreparePool {
   /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
-  /** A built-in board's response parsed in a worker thread (its ParseError thrown here as one). */
-  parse(boardId: string, response: FetchedBody): Promise<ParseResult>;
+  /**
+   * A built-in board's response parsed in a worker thread (its ParseError thrown here as one),
+   * each item already validated and hashed there.
+   */
+  parse(boardId: string, response: FetchedBody): Promise<CheckedParseResult>;
   /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
   stats(): { tasks: number; threadIds: number[]; threads: number };
   close(): Promise<void>;

@@ -1,8 +1,8 @@
 import { threadId } from 'node:worker_threads';
-import { prepareListing } from './prepare';
+import { contentHash, prepareListing } from './prepare';
 import { rowJson } from './row-json';
 import type { UsdRates } from '../salary/normalize';
-import { boundDescription, type ValidRawListing } from './validate';
+import { boundDescription, validateRawListing, type ValidRawListing } from './validate';
 import { ParseError } from '../../scrapers/errors';
 import { decodeBody } from '../../scrapers/fetch/decode';
 import { BOARDS } from '../../scrapers/registry';
@@ -47,21 +47,40 @@ export interface ParseTask {
   sourceUrl: string;
 }
 
-/** A ParseError crosses back as data, so the caller can throw it again as what it is. */
-export type ParseTaskResult = { ok: true; result: ParseResult } | { ok: false; parseError: string };
+/**
+ * Each parsed item checked as ingestion checks it (lib/ingest/validate.ts) and hashed, here rather
+ * than on the serving thread: its content hash, or why it cannot be stored.
+ */
+export type ItemCheck = { hash: string } | { reason: string };
 
-/** Parses a built-in board's response (its pure `parse`) in a worker thread. */
+/** Parsed items (validated where their check has a hash) with one check each, in order. */
+export type CheckedParseResult = ParseResult & { checks: ItemCheck[] };
+
+/** A ParseError crosses back as data, so the caller can throw it again as what it is. */
+export type ParseTaskResult = { ok: true; result: CheckedParseResult } | { ok: false; parseError: string };
+
+/** Parses a built-in board's response (its pure `parse`) in a worker thread, then validates and hashes each item. */
 export function parseBoard(task: ParseTask): ParseTaskResult {
   const parse = BOARDS.find((board) => board.id === task.boardId)?.parse;
   if (!parse) throw new Error(`no board "${task.boardId}" with a parse of its own`);
+  let parsed: ParseResult;
   try {
     const body = decodeBody(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.contentType);
-    const { items, skipped } = parse(body, task.sourceUrl);
-    // Bounded here as validation would bound it, so only what is kept travels back.
-    const bounded = items.map((item) => (typeof item.descriptionHtml === 'string' ? { ...item, descriptionHtml: boundDescription(item.descriptionHtml) } : item));
-    return { ok: true, result: { items: bounded, skipped } };
+    parsed = parse(body, task.sourceUrl);
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, parseError: error.message };
     throw error;
   }
+  const checks: ItemCheck[] = [];
+  const items = parsed.items.map((raw) => {
+    const checked = validateRawListing({ ...raw, board: task.boardId });
+    if (checked.ok) {
+      checks.push({ hash: contentHash(checked.item) });
+      return checked.item;
+    }
+    checks.push({ reason: checked.reason });
+    // Bounded as validation would bound it, so only what is kept travels back.
+    return typeof raw.descriptionHtml === 'string' ? { ...raw, descriptionHtml: boundDescription(raw.descriptionHtml) } : raw;
+  });
+  return { ok: true, result: { items, skipped: parsed.skipped, checks } };
 }

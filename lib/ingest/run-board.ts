@@ -3,10 +3,11 @@ import { ingestRuns } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
-import type { BoardDefinition, FetchText, ScrapeResult } from '../../scrapers/types';
+import type { BoardDefinition, FetchText, RawListing, ScrapeResult } from '../../scrapers/types';
 import { claimBoard, ensureBoardRow, recordBoardFailure, recordBoardSuccess, releaseBoard } from './board-state';
 import { contentHash } from './prepare';
 import { preparePool, type PrepareOptions } from './prepare-pool';
+import type { ItemCheck } from './prepare-worker';
 import { timeSlices } from './time-slices';
 import { countLive, linkDuplicates, loadStoredState, markMissingRemoved, touchSeen, UPSERT_BATCH_SIZE, UPSERT_MAX_JSON_CHARS, upsertBatch } from './store';
 import { validateRawListing, type ValidRawListing } from './validate';
@@ -86,15 +87,20 @@ const noteProblem = (problems: string[], message: string) => {
   if (problems.length < MAX_PROBLEMS) problems.push(message);
 };
 
+/** Items parsed in the worker pool, already validated and hashed there (parseOffThread). */
+type Prechecked = WeakMap<object, ItemCheck>;
+
 /**
  * Validate each scraped item and sort it into new/changed (to write) or unchanged: one hash each,
- * no classifying. Runs on the serving event loop (it is cheap per item), in slices, so a feed of
+ * no classifying. Items parsed in the worker pool were validated and hashed there; the rest (boards
+ * that scrape several pages) are checked here on the serving event loop, in slices, so a feed of
  * thousands of large items never holds a request for long.
  */
 async function sortItems(
   board: BoardDefinition,
   result: Extract<ScrapeResult, { notModified: false }>,
   stored: Awaited<ReturnType<typeof loadStoredState>>,
+  prechecked: Prechecked,
 ): Promise<Sorted> {
   const sorted: Sorted = { toWrite: [], unchanged: [], present: [], skipped: result.skipped.length, failed: 0, problems: [] };
   const note = (message: string) => noteProblem(sorted.problems, message);
@@ -103,13 +109,13 @@ async function sortItems(
   const pause = timeSlices();
   for (const [index, raw] of result.items.entries()) {
     await pause();
-    const checked = validateRawListing({ ...raw, board: board.id });
+    const checked = checkItem(board, raw, prechecked.get(raw));
     if (!checked.ok) {
       sorted.skipped++;
       note(`skipped ${raw.externalId || raw.url || `item ${index + 1}`}: ${checked.reason}`);
       continue;
     }
-    const item = checked.item;
+    const { item, hash } = checked;
     if (seen.has(item.externalId)) {
       sorted.skipped++;
       note(`skipped ${item.externalId}: listed twice in the same response`);
@@ -117,7 +123,6 @@ async function sortItems(
     }
     seen.add(item.externalId);
     sorted.present.push(item.externalId);
-    const hash = contentHash(item);
     const before = stored.get(item.externalId);
     if (before && before.hash === hash && !before.removed) {
       sorted.unchanged.push(item.externalId);
@@ -126,6 +131,19 @@ async function sortItems(
     sorted.toWrite.push({ item, hash });
   }
   return sorted;
+}
+
+/** An item validated and hashed: by the worker that parsed it when there was one, else here. */
+function checkItem(board: BoardDefinition, raw: RawListing, pre: ItemCheck | undefined): { ok: true; item: ValidRawListing; hash: string } | { ok: false; reason: string } {
+  if (pre) {
+    if ('reason' in pre) return { ok: false, reason: pre.reason };
+    // The worker validated it under the parser's board id; a board built on another's parser
+    // (same format, its own id) stores it under its own. The board is not part of the hash.
+    const item = raw as ValidRawListing;
+    return { ok: true, item: item.board === board.id ? item : { ...item, board: board.id }, hash: pre.hash };
+  }
+  const checked = validateRawListing({ ...raw, board: board.id });
+  return checked.ok ? { ok: true, item: checked.item, hash: contentHash(checked.item) } : checked;
 }
 
 /**
@@ -203,6 +221,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
     let boardUrlStatus: number | null = null;
     try {
       const stored = await loadStoredState(db, board.id);
+      const prechecked: Prechecked = new WeakMap();
       const result = await board.scrape({
         url,
         fetchText: (fetchUrl, fetchOptions) =>
@@ -215,7 +234,11 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
         knownExternalIds: new Set(stored.keys()),
         signal: options.signal,
         log: options.log ?? (() => {}),
-        parseOffThread: (boardId, response) => preparePool().parse(boardId, response),
+        parseOffThread: async (boardId, response) => {
+          const { items, skipped, checks } = await preparePool().parse(boardId, response);
+          items.forEach((item, i) => prechecked.set(item, checks[i]!));
+          return { items, skipped };
+        },
       });
 
       if (result.notModified) {
@@ -228,7 +251,7 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       }
 
       const rates = await loadUsdRates(db);
-      const sorted = await sortItems(board, result, stored);
+      const sorted = await sortItems(board, result, stored, prechecked);
       const counts: IngestCounts = {
         ...zeroCounts(),
         fetched: result.items.length + result.skipped.length,
