@@ -159,6 +159,11 @@ describe('findHiringBoardInHtml', () => {
     expect(findHiringBoardInHtml(links, PAGE)).toEqual({ system: 'lever', token: 'acme' });
   });
 
+  it('follows a meta refresh to a board', () => {
+    expect(findHiringBoardInHtml('<html><head><meta http-equiv="Refresh" content="0; URL=\'https://jobs.ashbyhq.com/acme\'"></head></html>', PAGE)).toEqual({ system: 'ashby', token: 'acme' });
+    expect(findHiringBoardInHtml('<html><head><meta http-equiv="refresh" content="5"></head></html>', PAGE)).toBeNull();
+  });
+
   it('is the board itself when the page is on a hiring system (a careers link that redirected there)', () => {
     expect(findHiringBoardInHtml('<html><body>Jobs</body></html>', 'https://jobs.ashbyhq.com/acme')).toEqual({ system: 'ashby', token: 'acme' });
   });

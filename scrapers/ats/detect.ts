@@ -1,5 +1,4 @@
 import * as cheerio from 'cheerio';
-import { tokenFromApiUrl } from './api-url';
 import { isValidToken, type HiringBoardRef, type HiringSystem } from './systems';
 
 // Finding a company's board from what a person pastes: a URL on a hiring system's own host, or
@@ -30,7 +29,7 @@ const greenhouseCareers: Reader = (url, segments) =>
 const READERS: Record<string, Reader> = {
   'boards.greenhouse.io': greenhouseCareers,
   'job-boards.greenhouse.io': greenhouseCareers,
-  'boards-api.greenhouse.io': (url) => board('greenhouse', tokenFromApiUrl('greenhouse', url.href) ?? /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
+  'boards-api.greenhouse.io': (url) => board('greenhouse', /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
   'api.greenhouse.io': (url) => board('greenhouse', /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
   'jobs.lever.co': (_url, segments) => board('lever', first(segments, LEVER_RESERVED)),
   'jobs.eu.lever.co': (_url, segments) => board('lever-eu', first(segments, LEVER_RESERVED)),
@@ -123,6 +122,12 @@ export function findHiringBoardInHtml(html: string, pageUrl: string): HiringBoar
     for (const match of text.matchAll(HOST_PATTERN)) note(match[0], WEIGHT.script);
     const lever = LEVER_EMBED.exec(text);
     if (lever) note(`https://jobs.lever.co/${lever[1]}`, WEIGHT.embed);
+  });
+  // A careers page that only forwards to the board: <meta http-equiv="refresh" content="0; url=…">.
+  $('meta[http-equiv]').each((_, element) => {
+    if ($(element).attr('http-equiv')?.toLowerCase() !== 'refresh') return;
+    const target = /url\s*=\s*['"]?([^'"\s]+)/i.exec($(element).attr('content') ?? '');
+    if (target) note(target[1], WEIGHT.embed);
   });
   $('a[href], link[href], area[href], form[action]').each((_, element) => {
     note($(element).attr('href') ?? $(element).attr('action'), WEIGHT.link);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
 import { badBodies } from '../json-common/test-helpers';
+import { prepareListing } from '../../lib/ingest/prepare';
 import { validateRawListing } from '../../lib/ingest/validate';
 import { atsApiUrl, HIRING_SYSTEMS, MAX_JOBS_PER_RESPONSE, parseAtsResponse, type HiringSystem } from './index';
 
@@ -23,6 +24,22 @@ describe('every system on its project fixture', () => {
       expect(items).toHaveLength(3);
       expect(skipped).toEqual([]);
       for (const item of items) expect(validateRawListing(item)).toMatchObject({ ok: true });
+    });
+  }
+});
+
+describe('the project fixtures as ingestion prepares them', () => {
+  // What fixtures/README.md promises (and the companies page counts): one backend role per board, in Go.
+  for (const system of HIRING_SYSTEMS) {
+    it(`${system}: exactly one backend role, and it is the Go one`, () => {
+      const prepared = parse(system).items.map((item) => {
+        const checked = validateRawListing(item);
+        if (!checked.ok) throw new Error(checked.reason);
+        return prepareListing(checked.item, 'hash', { isSample: false, rates: { USD: 1, EUR: 1.1 } });
+      });
+      const backend = prepared.filter((listing) => listing.role === 'backend');
+      expect(backend.map((listing) => [listing.title, listing.languages])).toEqual([[prepared[0]!.title, ['go']]]);
+      expect(backend[0]!.title).toMatch(/\bGo\b/);
     });
   }
 });
@@ -133,6 +150,11 @@ describe('Lever', () => {
     expect(items[2]!.stated).toBeUndefined();
   });
 
+  it('puts opening and descriptionBody together when description is empty', () => {
+    const body = JSON.stringify([{ id: 'o', text: 'Go dev', hostedUrl: 'https://jobs.lever.co/acme/o', description: '', opening: '<p>Open</p>', descriptionBody: '<p>Body</p>' }]);
+    expect(parse('lever', body).items[0]!.descriptionHtml).toBe('<p>Open</p>\n<p>Body</p>');
+  });
+
   it('Lever (EU) reads the same format; listings carry the EU board id', () => {
     expect(parse('lever-eu').items[0]!.board).toBe('lever-eu-lambdaworks');
   });
@@ -234,7 +256,7 @@ describe('Workable', () => {
 
   it('telecommuting false states nothing; city/country when locations is empty; created_at when published_on is empty; hidden locations left out', () => {
     const { items } = parse('workable');
-    expect(items[1]).toMatchObject({ location: 'Kraków, Poland', postedAt: new Date('2026-11-16T00:00:00.000Z'), tags: ['engineering', 'contract'] });
+    expect(items[1]).toMatchObject({ location: 'Kraków, Poland', postedAt: new Date('2026-11-16T00:00:00.000Z'), tags: ['design', 'contract'] });
     expect(items[1]!.stated).toBeUndefined();
     expect(items[2]!.location).toBe('Hamburg, Hamburg, Germany');
   });
