@@ -98,6 +98,11 @@ describe('hiringBoardFromUrl refuses everything else', () => {
     'https://api.lever.co/v0/postings/',
     // Greenhouse's EU data centre has its own API host, which trackend does not read.
     'https://job-boards.eu.greenhouse.io/acme',
+    // Host names that are Object.prototype keys.
+    'https://constructor/acme',
+    'https://__proto__/acme',
+    'https://tostring/acme',
+    'https://hasownproperty/acme',
     // Not URLs at all.
     '',
     'acme',

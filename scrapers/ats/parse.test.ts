@@ -320,6 +320,10 @@ describe('hostile responses', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses a system it does not know', () => {
+    expect(() => parseAtsResponse('constructor' as HiringSystem, '{"jobs": []}', 'x')).toThrow(TypeError);
+  });
+
   it('a listing parsed from an unrecognised source URL is still parsed (ingestion sets its board id)', () => {
     expect(parseAtsResponse('ashby', FIXTURES.ashby.body, 'http://127.0.0.1:9/elsewhere').items[0]!.board).toBe('ashby');
   });
