@@ -5,6 +5,7 @@ import type { UsdRates } from '../salary/normalize';
 import { boundDescription, validateRawListing, type ValidRawListing } from './validate';
 import { ParseError } from '../../scrapers/errors';
 import { decodeBody } from '../../scrapers/fetch/decode';
+import { parseAtsResponse, systemOfAtsBoardId } from '../../scrapers/ats';
 import { BOARDS } from '../../scrapers/registry';
 import type { ParseResult } from '../../scrapers/types';
 
@@ -59,9 +60,14 @@ export type CheckedParseResult = ParseResult & { checks: ItemCheck[] };
 /** A ParseError crosses back as data, so the caller can throw it again as what it is. */
 export type ParseTaskResult = { ok: true; result: CheckedParseResult } | { ok: false; parseError: string };
 
-/** Parses a built-in board's response (its pure `parse`) in a worker thread, then validates and hashes each item. */
+/**
+ * Parses a built-in board's or a followed company's response (a pure parse) in a worker thread,
+ * then validates and hashes each item.
+ */
 export function parseBoard(task: ParseTask): ParseTaskResult {
-  const parse = BOARDS.find((board) => board.id === task.boardId)?.parse;
+  const system = systemOfAtsBoardId(task.boardId);
+  // A followed company's board is not in BOARDS: its id names the hiring system whose parser reads it.
+  const parse = BOARDS.find((board) => board.id === task.boardId)?.parse ?? (system ? (body: string, url: string) => parseAtsResponse(system, body, url) : undefined);
   if (!parse) throw new Error(`no board "${task.boardId}" with a parse of its own`);
   let parsed: ParseResult;
   try {
