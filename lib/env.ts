@@ -94,3 +94,18 @@ export function boardUrlOverride(boardId: string): string | undefined {
   const value = process.env[boardUrlEnvName(boardId)]?.trim();
   return value ? value : undefined;
 }
+
+/**
+ * A hiring-system API base from TRACKEND_ATS_<SYSTEM>_URL (tests, benchmarks, mirrors): an
+ * absolute http(s) URL whose scheme, host and any path prefix replace the system's own.
+ * Read on each call like boardUrlOverride; a malformed value is a ConfigError naming it.
+ */
+export function atsApiBaseOverride(variable: string): string | undefined {
+  const value = process.env[variable]?.trim();
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`Invalid environment: ${variable} must be an http(s) base URL such as http://127.0.0.1:8080 (no query, fragment or credentials)`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

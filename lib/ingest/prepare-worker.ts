@@ -5,6 +5,7 @@ import type { UsdRates } from '../salary/normalize';
 import { boundDescription, type ValidRawListing } from './validate';
 import { ParseError } from '../../scrapers/errors';
 import { decodeBody } from '../../scrapers/fetch/decode';
+import { parseAtsResponse, systemOfAtsBoardId } from '../../scrapers/ats';
 import { BOARDS } from '../../scrapers/registry';
 import type { ParseResult } from '../../scrapers/types';
 
@@ -50,9 +51,11 @@ export interface ParseTask {
 /** A ParseError crosses back as data, so the caller can throw it again as what it is. */
 export type ParseTaskResult = { ok: true; result: ParseResult } | { ok: false; parseError: string };
 
-/** Parses a built-in board's response (its pure `parse`) in a worker thread. */
+/** Parses a built-in board's or a followed company's response (a pure parse) in a worker thread. */
 export function parseBoard(task: ParseTask): ParseTaskResult {
-  const parse = BOARDS.find((board) => board.id === task.boardId)?.parse;
+  const system = systemOfAtsBoardId(task.boardId);
+  // A followed company's board is not in BOARDS: its id names the hiring system whose parser reads it.
+  const parse = BOARDS.find((board) => board.id === task.boardId)?.parse ?? (system ? (body: string, url: string) => parseAtsResponse(system, body, url) : undefined);
   if (!parse) throw new Error(`no board "${task.boardId}" with a parse of its own`);
   try {
     const body = decodeBody(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.contentType);
