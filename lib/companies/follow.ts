@@ -36,12 +36,14 @@ export const MAX_FOLLOWS_PER_USER = 200;
 const KNOWN_HOSTS =
   'boards.greenhouse.io, job-boards.greenhouse.io, jobs.lever.co, jobs.eu.lever.co, jobs.ashbyhq.com or apply.workable.com';
 
+/** A careers URL as pasted; "jobs.lever.co/acme" without a scheme means https. */
 export const companyUrlSchema = z
   .string({ error: 'Paste the careers page URL.' })
   .trim()
   .min(1, 'Paste the careers page URL.')
   .max(2000, 'That URL is too long.')
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'Enter the full URL, starting with https://');
+  .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value.replace(/^\/+/, '')}`))
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'Enter the careers page URL, such as https://jobs.lever.co/acme');
 
 export const followInputSchema = z.object({ url: companyUrlSchema });
 
