@@ -65,7 +65,8 @@ export function atsApiUrl(ref: HiringBoardRef): string {
 
 /** The board's careers page on the system's own host (always the real one: it is a link for people). */
 export function hiringBoardPageUrl(ref: HiringBoardRef): string {
-  return API[ref.system].page(checked(ref));
+  const token = checked(ref);
+  return API[ref.system].page(token);
 }
 
 // The API paths as they appear in a request URL, whatever the host (a base override included),

@@ -1,5 +1,4 @@
 import * as cheerio from 'cheerio';
-import { tokenFromApiUrl } from './api-url';
 import { isValidToken, type HiringBoardRef, type HiringSystem } from './systems';
 
 // Finding a company's board from what a person pastes: a URL on a hiring system's own host, or
@@ -27,10 +26,11 @@ const first = (segments: string[], reserved: Set<string>) => (segments[0] && !re
 const greenhouseCareers: Reader = (url, segments) =>
   segments[0] === 'embed' ? board('greenhouse', url.searchParams.get('for')) : board('greenhouse', first(segments, GREENHOUSE_RESERVED));
 
-const READERS: Record<string, Reader> = {
+// A Map, not an object: a host named "constructor" or "__proto__" must find nothing.
+const READERS = new Map<string, Reader>(Object.entries({
   'boards.greenhouse.io': greenhouseCareers,
   'job-boards.greenhouse.io': greenhouseCareers,
-  'boards-api.greenhouse.io': (url) => board('greenhouse', tokenFromApiUrl('greenhouse', url.href) ?? /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
+  'boards-api.greenhouse.io': (url) => board('greenhouse', /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
   'api.greenhouse.io': (url) => board('greenhouse', /^\/v1\/boards\/([^/]+)/.exec(url.pathname)?.[1]),
   'jobs.lever.co': (_url, segments) => board('lever', first(segments, LEVER_RESERVED)),
   'jobs.eu.lever.co': (_url, segments) => board('lever-eu', first(segments, LEVER_RESERVED)),
@@ -40,7 +40,8 @@ const READERS: Record<string, Reader> = {
   'api.ashbyhq.com': (url) => board('ashby', /^\/posting-api\/job-board\/([^/]+)/.exec(url.pathname)?.[1]),
   'apply.workable.com': (url, segments) =>
     segments[0] === 'api' ? board('workable', /^\/api\/v\d+\/(?:widget\/)?accounts\/([^/]+)/.exec(url.pathname)?.[1]) : board('workable', first(segments, WORKABLE_RESERVED)),
-};
+
+} satisfies Record<string, Reader>));
 
 /** The URL, if it is an absolute http(s) URL we may read a board from (bare "jobs.lever.co/acme" gets https://). */
 function parseCareersUrl(input: string): URL | null {
@@ -66,7 +67,7 @@ export function hiringBoardFromUrl(url: string): HiringBoardRef | null {
   const host = parsed.hostname.replace(/\.$/, '');
   // Raw segments, still percent-encoded: a token with '%' (an encoded '/' or '.') is refused.
   const segments = parsed.pathname.split('/').filter(Boolean);
-  const reader = READERS[host];
+  const reader = READERS.get(host);
   if (reader) return reader(parsed, segments);
   const workable = /^([a-z0-9][a-z0-9-]*)\.workable\.com$/.exec(host);
   if (workable && !WORKABLE_HOSTS.has(workable[1]!)) return board('workable', workable[1]);
@@ -123,6 +124,12 @@ export function findHiringBoardInHtml(html: string, pageUrl: string): HiringBoar
     for (const match of text.matchAll(HOST_PATTERN)) note(match[0], WEIGHT.script);
     const lever = LEVER_EMBED.exec(text);
     if (lever) note(`https://jobs.lever.co/${lever[1]}`, WEIGHT.embed);
+  });
+  // A careers page that only forwards to the board: <meta http-equiv="refresh" content="0; url=…">.
+  $('meta[http-equiv]').each((_, element) => {
+    if ($(element).attr('http-equiv')?.toLowerCase() !== 'refresh') return;
+    const target = /url\s*=\s*['"]?([^'"\s]+)/i.exec($(element).attr('content') ?? '');
+    if (target) note(target[1], WEIGHT.embed);
   });
   $('a[href], link[href], area[href], form[action]').each((_, element) => {
     note($(element).attr('href') ?? $(element).attr('action'), WEIGHT.link);

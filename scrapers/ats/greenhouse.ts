@@ -5,7 +5,9 @@ import { joinLocations, listingBoard, missing, parseJobs, stated, workplace, typ
 
 // Greenhouse job board API: GET /v1/boards/{token}/jobs?content=true answers
 // {"jobs": [...], "meta": {"total": n}}. `content` is the description as entity-encoded HTML
-// ("&lt;p&gt;"), decoded once here; without ?content=true (the list shape) it is absent.
+// ("&lt;p&gt;"), decoded once here with `entities` (the full HTML5 table: the HTML inside may use
+// any named reference, unlike the short texts json-common's decodeEntities is for); without
+// ?content=true (the list shape) it is absent.
 // `absolute_url` may point at the company's own site (stripe.com/jobs/search?gh_jid=…).
 
 const NAME = 'Greenhouse';

@@ -58,7 +58,7 @@ function escapeText(text: string): string {
 }
 
 function descriptionHtml(job: Job): string {
-  const parts = [job.description ?? [job.opening, job.descriptionBody].filter(Boolean).join('\n')];
+  const parts = [job.description || [job.opening, job.descriptionBody].filter(Boolean).join('\n')];
   for (const list of (job.lists ?? []).slice(0, MAX_LISTS)) {
     const heading = cleanText(list.text);
     if (heading) parts.push(`<h3>${escapeText(heading)}</h3>`);

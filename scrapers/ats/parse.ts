@@ -21,5 +21,7 @@ export function parseAtsResponse(system: HiringSystem, body: string, sourceUrl: 
       return parseAshby(body, sourceUrl);
     case 'workable':
       return parseWorkable(body, sourceUrl);
+    default:
+      throw new TypeError(`not a hiring system: ${JSON.stringify(system)}`);
   }
 }
