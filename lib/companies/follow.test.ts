@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boards, companyFollows, ingestRuns, listings } from '../../db/schema';
@@ -19,6 +20,9 @@ import { addCompanySource, followCompany, followedBoardIds, listFollowedCompanie
 
 const fixture = (name: string) => readFileSync(new URL(`../../scrapers/ats/fixtures/${name}`, import.meta.url), 'utf8');
 const PUBLIC_STAND_IN = '127.0.0.2';
+// Real captured responses (other people's files, read in place; see their SOURCES.md).
+const SHARED_ATS_DIR = fileURLToPath(new URL('../../../shared/fixtures/ats/', import.meta.url));
+const HAS_SHARED_ATS = existsSync(SHARED_ATS_DIR);
 const API_PATHS = {
   greenhouse: '/v1/boards/gophercloud/jobs',
   lever: '/v0/postings/lambdaworks',
@@ -183,5 +187,26 @@ describe(`following companies (${TEST_DRIVER})`, () => {
     expect((await loadIngestTargets(database.db, ['ashby-tidepool'])).map((target) => target.board.id)).toEqual(['ashby-tidepool']);
     const { listBoardHealth } = await import('../boards/health');
     expect((await listBoardHealth(database.db, 60)).some((board) => board.id.startsWith('lever-') || board.id.startsWith('ashby-'))).toBe(false);
+  });
+
+  // Skipped only where ../shared is absent (a fresh clone): CI has the captures.
+  it.skipIf(!HAS_SHARED_ATS)(`follows companies on real captured responses (${SHARED_ATS_DIR})`, async () => {
+    const real = (name: string) => readFileSync(`${SHARED_ATS_DIR}${name}`, 'utf8');
+    const serve = (path: string, body: string) => api.route(path, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    serve('/v1/boards/warp/jobs', real('greenhouse-2.json'));
+    serve('/v0/postings/palantir', real('lever-2.json'));
+    serve('/posting-api/job-board/ramp', real('ashby-1.json'));
+    serve('/api/v1/widget/accounts/crewai', real('workable-1.json'));
+    const warp = await followCompany(database.db, alice, 'https://job-boards.greenhouse.io/warp', deps());
+    expect(warp).toMatchObject({ id: 'greenhouse-warp', openJobs: 4, created: true });
+    // Four "Backend Software Engineer" postings among ten.
+    const palantir = await followCompany(database.db, alice, 'https://jobs.lever.co/palantir', deps());
+    expect(palantir).toMatchObject({ id: 'lever-palantir', openJobs: 10 });
+    expect(palantir.backendJobs).toBeGreaterThanOrEqual(4);
+    expect(await followCompany(database.db, alice, 'https://jobs.ashbyhq.com/ramp', deps())).toMatchObject({ id: 'ashby-ramp', openJobs: 4 });
+    expect(await followCompany(database.db, alice, 'https://apply.workable.com/crewai', deps())).toMatchObject({ id: 'workable-crewai', openJobs: 4 });
+    const followed = await listFollowedCompanies(database.db, alice);
+    expect(followed.map((company) => company.id).sort()).toEqual(['ashby-ramp', 'greenhouse-warp', 'lever-palantir', 'workable-crewai']);
+    expect(followed.every((company) => company.health === 'ok')).toBe(true);
   });
 });
