@@ -7,6 +7,7 @@ import { createEmptyPostgresDatabase } from '../test/support/test-db';
 import { E2E_ADMIN_EMAIL } from './support/accounts';
 import { ensureBuild, npmRun, randomSecret, ROOT, startAppServer, type AppServer } from './support/app-server';
 import { browserRequired, chromiumPath } from './support/chromium';
+import { startAtsStandIn } from './support/ats-stand-in';
 import { insertHostileListing } from './support/hostile-listing';
 
 /**
@@ -107,6 +108,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Screenshots of this run only (a failed test leaves FAILED-<test name>.png beside them).
     rmSync(join(ROOT, 'e2e', 'screenshots'), { recursive: true, force: true });
     mkdirSync(join(ROOT, 'e2e', 'screenshots'), { recursive: true });
+    // The hiring systems' APIs, for following companies (e2e/companies.test.ts).
+    const ats = await startAtsStandIn();
+    cleanups.push(() => ats.server.close());
+    Object.assign(env, ats.env);
     const server: AppServer = await startAppServer(env, SERVER_LOG);
     cleanups.push(server.stop);
     log(`e2e: next start at ${server.url} (log: e2e/server.log)`);

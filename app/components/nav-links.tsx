@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/applications', label: 'Applications' },
   { href: '/log', label: 'Log' },
   { href: '/projects', label: 'Projects' },
+  { href: '/companies', label: 'Companies' },
   { href: '/boards', label: 'Boards' },
 ] as const;
 

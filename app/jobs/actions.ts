@@ -8,6 +8,7 @@ import { createFromListing, markListingApplied } from '@/lib/applications/applic
 import { dismissListing, undismissListing } from '@/lib/applications/listing-state';
 import { STATUS_LABEL } from '@/lib/applications/statuses';
 import { requireUser } from '@/lib/auth/session';
+import { hideCompanyOfListing } from '@/lib/companies/hide';
 import { NotFoundError } from '@/lib/errors';
 
 // Save / Mark applied / Dismiss on /jobs/[id]. Each asks for the user first; the listing is
@@ -82,5 +83,18 @@ export async function undismissJob(_previous: JobActionState, formData: FormData
     return { ok: 'Back in your job results.' };
   } catch (error) {
     return failure(error, 'undo the dismissal');
+  }
+}
+
+export async function hideListingCompany(_previous: JobActionState, formData: FormData): Promise<JobActionState> {
+  try {
+    const user = await requireUser();
+    const id = readListingId(formData);
+    const { name } = await hideCompanyOfListing(await getDb(), user.id, id);
+    refresh(id);
+    revalidatePath('/settings');
+    return { ok: `${name} is hidden from your job results. Show it again from Settings.` };
+  } catch (error) {
+    return failure(error, 'hide the company');
   }
 }

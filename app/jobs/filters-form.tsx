@@ -33,10 +33,13 @@ export function FiltersForm({
   boards,
   currencies,
   showDismissed = false,
+  companies = [],
 }: {
   filters: JobFilters;
   facets: Facets;
   boards: { id: string; name: string }[];
+  /** The companies the URL names (company=<id>), with their names. */
+  companies?: { id: string; name: string }[];
   currencies: string[];
   showDismissed?: boolean;
 }) {
@@ -91,6 +94,16 @@ export function FiltersForm({
         {REMOTE_KINDS.map((value) => (
           <Check key={value} name="remote" value={value} label={REMOTE_LABEL[value]} checked={filters.remote.includes(value)} count={facets.remote[value] ?? 0} />
         ))}
+      </Group>
+
+      <Group legend="Companies">
+        <Check name="followed" value="1" label="Followed companies only" checked={filters.followed === true} />
+        {companies.map((company) => (
+          <Check key={company.id} name="company" value={company.id} label={company.name} checked />
+        ))}
+        <a href="/companies" className="text-xs text-brand-700 underline">
+          Follow companies
+        </a>
       </Group>
 
       <Group legend="First job">

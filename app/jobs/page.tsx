@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { boards as boardsTable } from '@/db/schema';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
@@ -9,7 +9,8 @@ import { currentActor, currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
 import { searchContext } from '@/lib/search/context';
 import { countFacets } from '@/lib/search/facets';
-import { filtersToParams, withHiddenBoards } from '@/lib/search/filters';
+import { withUserLists } from '@/lib/companies/search';
+import { filtersToParams } from '@/lib/search/filters';
 import { countMarket } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
@@ -38,8 +39,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     db,
     profile ? { preferences: { languages: profile.languages, seniority: profile.targetSeniority, remote: profile.remote } } : {},
   );
-  // The boards this user hid stay out of the results, the facets and the market view alike.
-  let filters = profile ? withHiddenBoards(requested, profile.hiddenBoards) : requested;
+  // The boards and companies this user hid stay out of the results, the facets and the market
+  // view alike; `followed` narrows to the companies they follow (a visitor follows none: empty).
+  let filters = user ? await withUserLists(db, user.id, requested) : requested;
   let pageProblem = problem;
   // One snapshot view for the page, its facets and the market view (the cursor does not change it).
   const view = snapshotView(db, filters, context.usdPerUnit);
@@ -47,8 +49,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const boardsQuery = db
     .select({ id: boardsTable.id, name: boardsTable.name })
     .from(boardsTable)
-    .where(eq(boardsTable.pending, false))
+    .where(and(eq(boardsTable.pending, false), isNull(boardsTable.atsSystem)))
     .orderBy(asc(boardsTable.name));
+  // Followed companies are boards too, named here only when the URL asks for them.
+  const companiesQuery = filters.company.length
+    ? db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).where(inArray(boardsTable.id, filters.company))
+    : Promise.resolve([]);
   let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
     page = await searchJobs(db, filters, context, view);
@@ -58,7 +64,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     filters = { ...filters, cursor: undefined };
     page = await searchJobs(db, filters, context, view);
   }
-  const [counted, boards] = await Promise.all([view, boardsQuery]);
+  const [counted, boards, companies] = await Promise.all([view, boardsQuery, companiesQuery]);
   const facets = countFacets(counted, filters);
   const market = countMarket(counted, filters);
   const ids = page.items.map((job) => job.id);
@@ -73,14 +79,15 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   if (showDismissed) toggleDismissed.delete('dismissed');
   else toggleDismissed.set('dismissed', '1');
   const nextQuery = page.nextCursor ? `${backQuery}&cursor=${encodeURIComponent(page.nextCursor)}` : null;
-  const anyListings = Object.values(facets.board).some((count) => count > 0) || page.items.length > 0;
+  // Facets count within the followed/company filters, so with those "no listings" only means none match.
+  const anyListings = Object.values(facets.board).some((count) => count > 0) || page.items.length > 0 || Boolean(filters.followed) || filters.company.length > 0;
   // Only the empty state's buttons depend on the role.
   const actor = anyListings ? null : await currentActor();
 
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} />
+        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
       </aside>
       <section className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -110,6 +117,23 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             Showing your specialization from <Link href="/settings" className="text-brand-700 underline">settings</Link>.{' '}
             <Link href="/jobs?f=1&role=backend" className="text-brand-700 underline">Show every language</Link>
           </p>
+        ) : null}
+
+        {filters.followed && !user ? (
+          <Card>
+            <p className="font-medium">Sign in to see the companies you follow.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              <Link className="text-brand-700 underline" href={`/signin?next=${encodeURIComponent('/jobs?f=1&followed=1')}`}>Sign in</Link>, then follow
+              companies on their hiring systems from <Link className="text-brand-700 underline" href="/companies">Companies</Link>.
+            </p>
+          </Card>
+        ) : filters.followed && !filters.followedBoards?.length ? (
+          <Card>
+            <p className="font-medium">You follow no companies yet.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              Paste a company&rsquo;s careers page on <Link className="text-brand-700 underline" href="/companies">Companies</Link> to see its jobs here.
+            </p>
+          </Card>
         ) : null}
 
         {market.listings > 0 ? <MarketPanel market={market} /> : null}

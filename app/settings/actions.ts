@@ -10,6 +10,8 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { endAllServerSessions } from '@/lib/auth/server-sessions';
 import { requireUser } from '@/lib/auth/session';
+import { showCompany } from '@/lib/companies/hide';
+import { NotFoundError } from '@/lib/errors';
 import { saveProfile } from '@/lib/profile/profile';
 
 /** The settings form: weekly goal is entered in hours, stored in minutes like the API's. */
@@ -58,6 +60,17 @@ export async function signOutEverywhereAction(): Promise<void> {
   const user = await requireUser();
   await endAllServerSessions(await getDb(), user.id);
   await signOut({ redirectTo: '/signin' });
+}
+
+/** "Show again" beside a hidden company: its listings come back to /jobs. An unknown key changes nothing. */
+export async function showCompanyAgainAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const key = String(formData.get('companyKey') ?? '').slice(0, 200);
+  await showCompany(await getDb(), user.id, key).catch((error: unknown) => {
+    if (!(error instanceof NotFoundError)) throw error;
+  });
+  revalidatePath('/settings');
+  revalidatePath('/jobs');
 }
 
 /** "Delete my account": typed confirmation and password; then this browser's cookie goes too. */

@@ -3,11 +3,12 @@ import { getDb } from '@/db/client';
 import { DELETE_CONFIRMATION } from '@/lib/account/data';
 import { accountHasPassword } from '@/lib/auth/accounts';
 import { requirePageUser } from '@/lib/auth/session';
+import { listHiddenCompanies } from '@/lib/companies/hide';
 import { getProfile } from '@/lib/profile/profile';
 import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
 import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
-import { signOutEverywhereAction } from './actions';
+import { showCompanyAgainAction, signOutEverywhereAction } from './actions';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -16,11 +17,12 @@ export const dynamic = 'force-dynamic';
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ welcome?: string; password?: string }> }) {
   const user = await requirePageUser('/settings');
   const db = await getDb();
-  const [profile, rates, { welcome, password }, hasPassword] = await Promise.all([
+  const [profile, rates, { welcome, password }, hasPassword, hidden] = await Promise.all([
     getProfile(db, user.id),
     loadUsdRates(db),
     searchParams,
     accountHasPassword(db, user.id),
+    listHiddenCompanies(db, user.id),
   ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
@@ -47,6 +49,35 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <ChangePasswordForm />
         </Card>
       ) : null}
+      <Card>
+        <section aria-labelledby="hidden-companies-heading" className="grid gap-3">
+          <h2 id="hidden-companies-heading" className="text-lg font-semibold">
+            Hidden companies
+          </h2>
+          {hidden.length ? (
+            <>
+              <p className="text-sm text-slate-600">Their listings are left out of your job results, the API and your digests.</p>
+              <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label="Hidden companies">
+                {hidden.map((company) => (
+                  <li key={company.key} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+                    <span className="min-w-0 break-words">{company.name}</span>
+                    <form action={showCompanyAgainAction}>
+                      <input type="hidden" name="companyKey" value={company.key} />
+                      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
+                        Show again<span className="sr-only"> {company.name}</span>
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">
+              None. A recruitment agency flooding your results? Open one of its listings and choose &ldquo;Hide every … job&rdquo;.
+            </p>
+          )}
+        </section>
+      </Card>
       <Card>
         <section aria-labelledby="sessions-heading" className="grid gap-3">
           <h2 id="sessions-heading" className="text-lg font-semibold">

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, bigint, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { boardKind, ingestStatus } from './enums';
 
@@ -19,6 +19,9 @@ export const boards = pgTable(
   proposedBy: text().references(() => users.id, { onDelete: 'set null' }),
   /** The last refresh someone asked for: at most one per board per REFRESH_WINDOW (lib/boards/refresh.ts), shared by every process. */
   refreshRequestedAt: timestamp({ withTimezone: true }),
+  /** A company followed through its hiring system (lib/companies): the system and the company's board token there. Null for boards. */
+  atsSystem: text(),
+  atsToken: text(),
   etag: text(),
   lastModified: text(),
   lastSuccessAt: timestamp({ withTimezone: true }),
@@ -32,7 +35,7 @@ export const boards = pgTable(
   runningSince: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.proposedBy)],
+  (t) => [index().on(t.proposedBy), uniqueIndex().on(t.atsSystem, t.atsToken)],
 );
 export type Board = typeof boards.$inferSelect;
 export type NewBoard = typeof boards.$inferInsert;

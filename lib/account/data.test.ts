@@ -7,7 +7,7 @@ vi.hoisted(() => {
 import { count, eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
-import { accounts, boards, listingDismissals, rateLimits, timers, users } from '../../db/schema';
+import { accounts, boards, companyFollows, hiddenCompanies, listingDismissals, rateLimits, timers, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { insertApplication, insertApplicationEvent, insertBoard, insertListing } from '../../test/support/factories';
 import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
@@ -37,6 +37,10 @@ async function fullUser(db: Db) {
   await insertEntry(db, user.id, { kind: 'building', projectId: project.id });
   await db.insert(timers).values({ userId: user.id, kind: 'learning', area: 'dsa' });
   await db.insert(listingDismissals).values({ userId: user.id, listingId: listing.id });
+  // A followed company is a shared board row; the follow is the user's.
+  await db.insert(boards).values({ id: `greenhouse-co${n}`, name: `Co ${n}`, kind: 'json', url: `https://co${n}.example/api`, atsSystem: 'greenhouse', atsToken: `co${n}` });
+  await db.insert(companyFollows).values({ userId: user.id, boardId: `greenhouse-co${n}` });
+  await db.insert(hiddenCompanies).values({ userId: user.id, companyKey: `agency ${n}`, name: `Agency ${n}` });
   await db.insert(accounts).values({ userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `gh-${n}`, access_token: 'secret-token' });
   const sessionId = await createServerSession(db, user.id);
   await db.insert(boards).values({ id: `proposal-${n}`, name: `Proposal ${n}`, kind: 'rss', url: `https://p${n}.example/rss`, custom: true, pending: true, proposedBy: user.id });

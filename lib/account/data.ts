@@ -7,6 +7,8 @@ import {
   applications,
   boards,
   listingDismissals,
+  companyFollows,
+  hiddenCompanies,
   profiles,
   projects,
   rateLimits,
@@ -45,6 +47,9 @@ export const PRIVATE_SECTIONS = {
   projects: { table: projects, userId: projects.userId },
   timers: { table: timers, userId: timers.userId },
   listingDismissals: { table: listingDismissals, userId: listingDismissals.userId },
+  // The companies the user follows (the companies themselves are shared sources and stay).
+  companyFollows: { table: companyFollows, userId: companyFollows.userId },
+  hiddenCompanies: { table: hiddenCompanies, userId: hiddenCompanies.userId },
   // Feeds the user proposed: pending ones are theirs and go; approved ones belong to the catalog.
   proposedFeeds: { table: boards, userId: boards.proposedBy, omit: ['etag', 'lastModified', 'runningSince'], deleteOnly: eq(boards.pending, true) },
   // Linked sign-in providers: which ones, never their tokens.

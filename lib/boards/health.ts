@@ -56,7 +56,8 @@ function pendingCondition(scope: PendingScope) {
 }
 
 /**
- * Every board with its latest run and listing counts, for /boards and GET /api/boards, and
+ * Every board with its latest run and listing counts, for /boards and GET /api/boards (not the
+ * companies people follow, which are boards too: lib/companies lists those), and
  * the proposed feeds `pending` lets in (lib/boards/manage.ts picks it by role). One query.
  */
 export async function listBoardHealth(db: Db, intervalMinutes: number, now = new Date(), pending: PendingScope = 'none', only?: string): Promise<BoardHealth[]> {
@@ -69,7 +70,7 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
         left join lateral (
           select row_to_json(ir) as run from ingest_runs ir where ir.board_id = b.id order by ir.started_at desc, ir.id desc limit 1
         ) r on true
-        where ${pendingCondition(pending)} ${only === undefined ? sql`` : sql`and b.id = ${only}`}
+        where ${pendingCondition(pending)} and b.ats_system is null ${only === undefined ? sql`` : sql`and b.id = ${only}`}
         order by b.pending, b.custom, b.name`,
   );
   return rows.map((row) => {
@@ -126,7 +127,10 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
 export type BoardStatus = 'ok' | 'failing' | 'backing-off' | 'pending';
 
 /** The short status everyone may see (raw errors are for admins: lib/auth/roles.ts). */
-export function boardStatus(board: BoardHealth, now = new Date()): BoardStatus {
+export function boardStatus(
+  board: Pick<BoardHealth, 'pending' | 'backoffUntil' | 'lastErrorAt' | 'lastSuccessAt'> & { lastRun: Pick<NonNullable<BoardHealth['lastRun']>, 'status'> | null },
+  now = new Date(),
+): BoardStatus {
   if (board.pending) return 'pending';
   if (board.backoffUntil && board.backoffUntil > now) return 'backing-off';
   const failedLast = board.lastRun?.status === 'failed' || (board.lastErrorAt !== null && (!board.lastSuccessAt || board.lastErrorAt > board.lastSuccessAt));

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { boards, profiles } from '../../db/schema';
 import type { Db } from '../../db/types';
@@ -49,7 +49,8 @@ export async function getBoard(db: Db, actor: Actor, boardId: string, options: {
 async function boardRow(db: Db, boardId: string) {
   const id = boardIdSchema.safeParse(boardId);
   if (!id.success) throw new NotFoundError('No such board');
-  const [row] = await db.select().from(boards).where(eq(boards.id, id.data));
+  // A followed company is a board row too, but not one of the catalog's (lib/companies).
+  const [row] = await db.select().from(boards).where(and(eq(boards.id, id.data), isNull(boards.atsSystem)));
   if (!row) throw new NotFoundError('No such board');
   return row;
 }

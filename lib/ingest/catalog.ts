@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
-import { boards } from '../../db/schema';
+import { boards, companyFollows } from '../../db/schema';
+import { atsApiUrl, createAtsBoard, type HiringSystem } from '../../scrapers/ats';
 import type { Db } from '../../db/types';
 import { createCustomFeedBoard, slugifyBoardId } from '../../scrapers/custom-feed';
 import { BOARDS } from '../../scrapers/registry';
@@ -12,11 +13,14 @@ import type { IngestTarget } from './run-all';
  * The boards to ingest: the modules in scrapers/registry plus the feeds added, each with its
  * URL (a TRACKEND_BOARD_<ID>_URL override wins). Disabled boards are left out unless named
  * explicitly; feeds proposed and not yet approved are never targets, even when named.
- * Feeds people added are read through the fetch guard.
+ * Feeds people added are read through the fetch guard. Companies someone follows are targets too.
  */
 export async function loadIngestTargets(db: Db, only: string[] = []): Promise<IngestTarget[]> {
   for (const board of BOARDS) await ensureBoardRow(db, board, { url: boardUrlOverride(board.id) ?? board.url });
   const all = await db.select().from(boards);
+  const followed = new Set(
+    (await db.selectDistinct({ boardId: companyFollows.boardId }).from(companyFollows)).map((row) => row.boardId),
+  );
   const pending = all.filter((row) => row.pending).map((row) => row.id);
   const rows = all.filter((row) => !row.pending);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -25,7 +29,8 @@ export async function loadIngestTargets(db: Db, only: string[] = []): Promise<In
   if (waiting.length) throw new BadInputError(`Board ${waiting.join(', ')} is a proposed feed waiting for an admin's approval.`);
   const unknown = only.filter((id) => !byId.has(id));
   if (unknown.length) {
-    throw new BadInputError(`Unknown board ${unknown.join(', ')}. Known boards: ${[...byId.keys()].sort().join(', ')}`);
+    const known = rows.filter((row) => !row.atsSystem).map((row) => row.id);
+    throw new BadInputError(`Unknown board ${unknown.join(', ')}. Known boards: ${known.sort().join(', ')}`);
   }
 
   const targets: IngestTarget[] = [
@@ -37,6 +42,15 @@ export async function loadIngestTargets(db: Db, only: string[] = []): Promise<In
         const override = boardUrlOverride(row.id);
         const board = createCustomFeedBoard({ id: row.id, name: row.name, url: row.url });
         return { board, url: override ?? row.url, custom: true, guarded: override === undefined };
+      }),
+    // Followed companies (lib/companies): their API hosts are ours (or the operator's
+    // TRACKEND_ATS_*_URL), so read with the plain fetcher, whose per-host queue keeps one request
+    // at a time per API host across all of them. A company nobody follows is read only when named.
+    ...rows
+      .filter((row) => row.atsSystem && row.atsToken && (followed.has(row.id) || only.includes(row.id)))
+      .map((row) => {
+        const ref = { system: row.atsSystem as HiringSystem, token: row.atsToken! };
+        return { board: createAtsBoard({ ...ref, name: row.name }), url: atsApiUrl(ref) };
       }),
   ];
   return targets.filter((target) => (only.length ? only.includes(target.board.id) : byId.get(target.board.id)?.enabled !== false));

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDb, type Db } from '../../db/client';
+import { addCompanySource } from '../companies/follow';
+import { SYSTEM_LABELS } from '../companies/labels';
 import { runCli } from '../cli';
 import { BadInputError } from '../errors';
 import { addCustomFeed, loadIngestTargets } from './catalog';
@@ -18,6 +20,8 @@ Options:
   --url <url>               read this URL instead of the board's own (with exactly one --board or --feed)
   --feed <url> --name <n>   add any RSS/Atom feed as a board of its own, then ingest it
                             (through the fetch guard, like every feed people add)
+  --company <careers-url>   add a company through its hiring system (Greenhouse, Lever, Ashby,
+                            Workable: a board URL or a careers page that embeds one) and read it once
   --sample                  load the bundled sample feeds (no network), marked as sample data
   --force                   try boards that are backing off after failures
   --verbose                 print what each board logs (detail pages, retries)
@@ -29,6 +33,7 @@ await runCli(async () => {
       board: { type: 'string', multiple: true, default: [] },
       url: { type: 'string' },
       feed: { type: 'string' },
+      company: { type: 'string' },
       name: { type: 'string' },
       sample: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
@@ -49,15 +54,27 @@ await runCli(async () => {
     throw new BadInputError('--url needs exactly one --board <id> (or a --feed) to apply to');
   }
   if (values.url && !/^https?:\/\//i.test(values.url)) throw new BadInputError('--url must be an absolute http(s) URL');
+  if (values.company && (values.sample || values.url || values.feed || values.board.length)) {
+    throw new BadInputError('--company reads one company; it does not take --board, --url, --feed or --sample');
+  }
 
   const db = await getDb();
   // The embedded database keeps the process alive until closed, on every path out.
   try {
-    return await ingest(db, values);
+    return values.company ? await ingestCompany(db, values.company) : await ingest(db, values);
   } finally {
     await closeDatabase();
   }
 });
+
+/** The operator's own company: no follower, read with the plain fetcher (the operator chose the URL). */
+async function ingestCompany(db: Db, url: string): Promise<number> {
+  const { company, result } = await addCompanySource(db, url, { fetchText: createIngestFetchers().fetchText });
+  console.log(`Found ${company.name} on ${SYSTEM_LABELS[company.system]} (board "${company.board}"), added as ${company.id}.`);
+  console.log(progressLine(result));
+  console.log(`${company.openJobs} open job${company.openJobs === 1 ? '' : 's'}, ${company.backendJobs} backend.`);
+  return result.status === 'failed' ? 1 : 0;
+}
 
 async function ingest(db: Db, values: { board: string[]; url?: string; feed?: string; name?: string; sample: boolean; force: boolean; verbose: boolean }): Promise<number> {
   const only = [...values.board];

@@ -28,3 +28,14 @@ export function createIngestFetchers(overrides: Partial<Omit<FetcherOptions, 'gu
   // Two fetchers keep two per-host queues: a custom feed on a built-in board's host is paced on its own.
   return { fetchText: createFetcher(overrides).fetchText, guardedFetchText: createGuardedFetcher(overrides).fetchText };
 }
+
+const globalForFetchers = globalThis as unknown as { trackendIngestFetchers?: IngestFetchers };
+
+/**
+ * The process's one pair of fetchers, so every reader of a host (the app server's schedule, a
+ * company followed from /companies) waits in the same per-host queue: one request at a time per
+ * host, the hiring systems' API hosts included.
+ */
+export function sharedIngestFetchers(): IngestFetchers {
+  return (globalForFetchers.trackendIngestFetchers ??= createIngestFetchers());
+}

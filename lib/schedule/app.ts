@@ -1,5 +1,5 @@
 import { getDb } from '../../db/client';
-import { createIngestFetchers } from '../ingest/fetchers';
+import { sharedIngestFetchers } from '../ingest/fetchers';
 import { env, isBuildPhase } from '../env';
 import { startInProcessSchedule, type InProcessSchedule } from './in-process';
 
@@ -14,7 +14,7 @@ export function startAppSchedule(): void {
   if (DATABASE_URL || INGEST_SCHEDULE === 'false' || isBuildPhase() || globalForSchedule.trackendSchedule) return;
   globalForSchedule.trackendSchedule = startInProcessSchedule({
     getDb,
-    fetchers: createIngestFetchers(),
+    fetchers: sharedIngestFetchers(),
     intervalMinutes: INGEST_INTERVAL_MINUTES,
   });
 }

@@ -7,7 +7,7 @@ describe('parseJobFilters', () => {
   it('applies no filter the request does not name', () => {
     expect(parse('')).toEqual({
       ok: true,
-      filters: { language: [], seniority: [], role: [], remote: [], board: [], currency: 'USD', limit: 20 },
+      filters: { language: [], seniority: [], role: [], remote: [], board: [], company: [], currency: 'USD', limit: 20 },
     });
   });
 
@@ -25,6 +25,7 @@ describe('parseJobFilters', () => {
         salaryMin: 60000,
         currency: 'EUR',
         board: ['golang-cafe'],
+        company: [],
         postedWithin: '7d',
         q: 'postgres -php',
         selfTaught: true,
@@ -73,5 +74,18 @@ describe('parseJobFilters', () => {
     if (!first.ok) throw new Error(first.error);
     const again = parseJobFilters(filtersToParams(first.filters));
     expect(again).toEqual(first);
+  });
+
+  it('reads followed and company, round trips them, and never puts the user\'s own lists in a URL', () => {
+    const result = parse('followed=1&company=greenhouse-acme,lever-globex&company=ashby-initech');
+    expect(result).toMatchObject({ ok: true, filters: { followed: true, company: ['greenhouse-acme', 'lever-globex', 'ashby-initech'] } });
+    if (!result.ok) return;
+    const withLists = { ...result.filters, followedBoards: ['greenhouse-acme'], hiddenCompanies: ['acme'], hiddenBoards: ['remotive'] };
+    const params = filtersToParams(withLists);
+    expect(params.toString()).toBe('followed=true&company=greenhouse-acme&company=lever-globex&company=ashby-initech');
+    expect(parseJobFilters(params)).toEqual(result);
+    expect(parse('company=Not_An_Id')).toMatchObject({ ok: false, parameter: 'company' });
+    expect(parse('followed=maybe')).toMatchObject({ ok: false, parameter: 'followed' });
+    for (const own of ['followedBoards', 'hiddenCompanies']) expect(parse(`${own}=x`)).toMatchObject({ ok: false, parameter: own });
   });
 });

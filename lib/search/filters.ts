@@ -23,6 +23,10 @@ export const jobFiltersSchema = z.object({
   salaryMin: z.coerce.number().int('must be a whole number').min(0).max(10_000_000).optional(),
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code').transform((c) => c.toUpperCase()).default('USD'),
   board: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a board id')).max(50).default([]),
+  /** Listings of the companies the signed-in user follows (lib/companies): resolved with withFollowedCompanies. */
+  followed: flag.optional(),
+  /** Company ids (the boards of followed companies, lib/companies), like `board`. */
+  company: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a company id')).max(50).default([]),
   postedWithin: z.enum(Object.keys(POSTED_WITHIN) as [PostedWithin, ...PostedWithin[]]).optional(),
   q: z.string().trim().max(200, 'must be at most 200 characters').optional().transform((q) => (q ? q : undefined)),
   selfTaught: flag.optional(),
@@ -33,17 +37,33 @@ export const jobFiltersSchema = z.object({
 });
 
 /**
- * The filters of one search. `hiddenBoards` is never read from a query string: it is the
- * signed-in user's own list (withHiddenBoards), and drops the jobs found only on those boards.
+ * The filters of one search. `hiddenBoards`, `hiddenCompanies` and `followedBoards` are never
+ * read from a query string: they are the signed-in user's own lists (withHiddenBoards,
+ * withHiddenCompanies, withFollowedCompanies). Hidden boards drop the jobs found only on those
+ * boards, hidden companies (normaliseCompany keys) the jobs of those companies; with `followed`
+ * set, only jobs on `followedBoards` match (none when it is unset: nobody is signed in).
  */
-export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[] };
+export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[]; hiddenCompanies?: string[]; followedBoards?: string[] };
+
+/** Never in a URL: the user's own lists. */
+const PRIVATE_KEYS = new Set(['hiddenBoards', 'hiddenCompanies', 'followedBoards']);
 
 /** The filters with the boards a signed-in user hid from their results (their profile's list). */
 export function withHiddenBoards(filters: JobFilters, hiddenBoards: readonly string[]): JobFilters {
   return hiddenBoards.length ? { ...filters, hiddenBoards: [...hiddenBoards] } : filters;
 }
 
-const REPEATABLE = new Set(['language', 'seniority', 'role', 'remote', 'board']);
+/** The filters with the companies a signed-in user hid (keys from lib/companies hiddenCompanyKeys). */
+export function withHiddenCompanies(filters: JobFilters, companyKeys: readonly string[]): JobFilters {
+  return companyKeys.length ? { ...filters, hiddenCompanies: [...companyKeys] } : filters;
+}
+
+/** The filters with the companies the signed-in user follows (their board ids), which `followed` narrows to. */
+export function withFollowedCompanies(filters: JobFilters, boardIds: readonly string[]): JobFilters {
+  return filters.followed ? { ...filters, followedBoards: [...boardIds] } : filters;
+}
+
+const REPEATABLE = new Set(['language', 'seniority', 'role', 'remote', 'board', 'company']);
 const KNOWN = new Set(Object.keys(jobFiltersSchema.shape));
 
 export type FilterParseResult = { ok: true; filters: JobFilters } | { ok: false; error: string; parameter: string };
@@ -78,8 +98,8 @@ export function parseJobFilters(params: URLSearchParams): FilterParseResult {
 export function filtersToParams(filters: Partial<JobFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    // Hidden boards are the user's, not the URL's: links never carry them.
-    if (value === undefined || value === null || key === 'cursor' || key === 'hiddenBoards') continue;
+    // Hidden boards and companies and the follows are the user's, not the URL's: links never carry them.
+    if (value === undefined || value === null || key === 'cursor' || PRIVATE_KEYS.has(key)) continue;
     if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
     else if (!(key === 'limit' && value === 20) && !(key === 'currency' && value === 'USD')) params.set(key, String(value));
   }

@@ -30,7 +30,7 @@ function chosen(values: readonly string[], vocabulary: readonly string[]): Uint8
 
 /**
  * The filters of lib/search/where.ts over snapshot rows. For a row: -1 when it fails a filter
- * that no facet leaves out (text, salary, posted within, self-taught, visa, hidden boards), otherwise the
+ * that no facet leaves out (text, salary, posted within, self-taught, visa, company, followed, hidden companies and boards), otherwise the
  * FACET_BITs of the facet filters it misses; 0 means the row is in the result.
  */
 export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): (row: number) => number {
@@ -39,10 +39,20 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   const role = chosen(filters.role, ROLES);
   const remote = chosen(filters.remote, REMOTE_KINDS);
   const boards = filters.board.length ? new Set(filters.board.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
+  const onBoards = (ids: readonly string[]) => new Set(ids.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0));
+  const companies = filters.company.length ? onBoards(filters.company) : null;
+  // Followed with no follows (or nobody signed in) matches nothing, as in where.ts.
+  const followed = filters.followed ? onBoards(filters.followedBoards ?? []) : null;
+  const hiddenCompanies = filters.hiddenCompanies?.length
+    ? new Set(filters.hiddenCompanies.map((key) => snapshot.companies.indexOf(key)).filter((index) => index >= 0))
+    : null;
   const hidden = filters.hiddenBoards?.length ? new Set(filters.hiddenBoards.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
   const { floorUsd: floor, text } = inputs;
   const since = filters.postedWithin ? inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
   const { selfTaught, visa } = filters;
+
+  const isOn = (set: Set<number>, row: number) =>
+    set.has(snapshot.board[row]!) || (snapshot.hasCopies[row] === 1 && snapshot.copyBoards.get(row)!.some((board) => set.has(board)));
 
   return (row) => {
     // An unknown currency cannot be compared: the salary floor matches nothing (as in where.ts).
@@ -54,6 +64,9 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
     if (visa && !snapshot.visa[row]) return -1;
     // As where.ts: a job only on boards the user hid is out, one also found elsewhere stays.
     if (hidden?.has(snapshot.board[row]!) && !(snapshot.hasCopies[row] && snapshot.copyBoards.get(row)!.some((board) => !hidden.has(board)))) return -1;
+    if (companies && !isOn(companies, row)) return -1;
+    if (followed && !isOn(followed, row)) return -1;
+    if (hiddenCompanies?.has(snapshot.company[row]!)) return -1;
     let missed = 0;
     if (language && !(snapshot.languages[row]! & language)) missed |= FACET_BIT.language;
     if (seniority && !seniority[snapshot.seniority[row]!]) missed |= FACET_BIT.seniority;

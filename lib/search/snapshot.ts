@@ -25,6 +25,9 @@ export interface ListingSnapshot {
   /** Index into `boards` of the board the listing came from. */
   board: Uint16Array;
   boards: string[];
+  /** Index into `companies` of the listing's company key (lib/dedupe normaliseCompany, the fingerprint's first part), for hidden companies. */
+  company: Uint32Array;
+  companies: string[];
   /** Other boards the same job was found on (its copies), by row: only the few rows that have copies. */
   copyBoards: Map<number, number[]>;
   /** 1 for the rows in copyBoards (a lookup per row in a Map costs more than the rest of a facet count). */
@@ -64,6 +67,7 @@ type SnapshotRow = {
   role: string;
   remote: string;
   board_id: string;
+  company_key: string;
   salary_usd_yearly: number | null;
   posted_us: number | string;
   self_taught: boolean;
@@ -82,7 +86,7 @@ export async function loadSnapshot(db: Db): Promise<ListingSnapshot> {
         tx,
         sql`select l.id, array_to_string(l.languages, ',') as languages,
               array_to_string(l.skills, ',') as skills, l.seniority::text as seniority, l.role::text as role,
-              l.remote::text as remote, l.board_id, l.salary_usd_yearly,
+              l.remote::text as remote, l.board_id, split_part(l.fingerprint, '|', 1) as company_key, l.salary_usd_yearly,
               (extract(epoch from l.posted_at) * 1000000)::bigint as posted_us,
               (l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})) as self_taught,
               coalesce(l.visa_sponsorship, false) as visa
@@ -112,6 +116,8 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     remote: new Uint8Array(size),
     board: new Uint16Array(size),
     boards: [] as string[],
+    company: new Uint32Array(size),
+    companies: [] as string[],
     skillStart: new Uint32Array(size + 1),
     skillIds: new Uint16Array(0),
     skills: [] as string[],
@@ -125,6 +131,7 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
   const skillIndex = new Map<string, number>();
   const skillIds: number[] = [];
   const boardIndex = new Map<string, number>();
+  const companyIndex = new Map<string, number>();
   const boardOf = (id: string) => {
     let index = boardIndex.get(id);
     if (index === undefined) boardIndex.set(id, (index = snapshot.boards.push(id) - 1));
@@ -148,6 +155,9 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     snapshot.role[i] = ROLE_INDEX.get(row.role) ?? 0;
     snapshot.remote[i] = REMOTE_INDEX.get(row.remote) ?? 0;
     snapshot.board[i] = boardOf(row.board_id);
+    let company = companyIndex.get(row.company_key);
+    if (company === undefined) companyIndex.set(row.company_key, (company = snapshot.companies.push(row.company_key) - 1));
+    snapshot.company[i] = company;
     snapshot.salaryUsd[i] = row.salary_usd_yearly === null ? NaN : Number(row.salary_usd_yearly);
     snapshot.postedUs[i] = Number(row.posted_us);
     snapshot.selfTaught[i] = row.self_taught ? 1 : 0;

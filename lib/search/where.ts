@@ -15,6 +15,15 @@ export const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 
 export const FACET_NAMES: readonly FacetName[] = ['language', 'seniority', 'role', 'remote', 'board'];
 
+/**
+ * A job is on a board when it or one of its copies came from there. The copies are a small
+ * part of the table: looked up through the duplicate_of index, not by scanning every row.
+ */
+function onBoards(ids: readonly string[]): SQL {
+  const param = sql.param([...ids]);
+  return sql`(l.board_id = any(${param}::text[]) or l.id in (select d.duplicate_of from listings d where d.duplicate_of is not null and d.board_id = any(${param}::text[])))`;
+}
+
 /** The condition of one facet's filter over `listings l`, or null when the request does not name it. */
 function facetCondition(filters: JobFilters, name: FacetName): SQL | null {
   switch (name) {
@@ -27,11 +36,7 @@ function facetCondition(filters: JobFilters, name: FacetName): SQL | null {
     case 'remote':
       return filters.remote.length ? sql`l.remote = any(${sql.param(filters.remote)}::text[]::remote_kind[])` : null;
     case 'board':
-      // A job is on a board when it or one of its copies came from there. The copies are a small
-      // part of the table: looked up through the duplicate_of index, not by scanning every row.
-      return filters.board.length
-        ? sql`(l.board_id = any(${sql.param(filters.board)}::text[]) or l.id in (select d.duplicate_of from listings d where d.duplicate_of is not null and d.board_id = any(${sql.param(filters.board)}::text[])))`
-        : null;
+      return filters.board.length ? onBoards(filters.board) : null;
   }
 }
 
@@ -49,6 +54,14 @@ function baseConditions(filters: JobFilters, usdPerUnit: Record<string, number>)
     parts.push(sql`l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})`);
   }
   if (filters.visa) parts.push(sql`l.visa_sponsorship`);
+  // A company is a board (lib/companies): its job is there when it or one of its copies came from it.
+  if (filters.company.length) parts.push(onBoards(filters.company));
+  // Followed with no follows (or nobody signed in) matches nothing rather than everything.
+  if (filters.followed) parts.push(filters.followedBoards?.length ? onBoards(filters.followedBoards) : sql`false`);
+  if (filters.hiddenCompanies?.length) {
+    // The fingerprint starts with lib/dedupe's normaliseCompany of the company (lib/companies/hide.ts).
+    parts.push(sql`split_part(l.fingerprint, '|', 1) <> all(${sql.param(filters.hiddenCompanies)}::text[])`);
+  }
   if (filters.hiddenBoards?.length) {
     // Shown while the job is on at least one board the user did not hide (its own or a copy's).
     const hidden = sql.param(filters.hiddenBoards);

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { STATUS_LABEL, type ApplicationStatus } from '@/lib/applications/statuses';
-import { dismissJob, markApplied, saveListing, undismissJob, type JobActionState } from '../actions';
+import { dismissJob, hideListingCompany, markApplied, saveListing, undismissJob, type JobActionState } from '../actions';
 
 function ActionButton({
   listingId,
@@ -46,9 +46,12 @@ export function ListingActions({
   signedIn,
   application,
   dismissed,
+  company = null,
 }: {
   listingId: number;
   signedIn: boolean;
+  /** The listing's company, which the user may hide from their results (recruitment agencies). */
+  company?: string | null;
   application: { id: string; status: ApplicationStatus } | null;
   dismissed: boolean;
 }) {
@@ -82,6 +85,7 @@ export function ListingActions({
       ) : (
         <ActionButton listingId={listingId} label="Dismiss" run={dismissJob} />
       )}
+      {company ? <ActionButton listingId={listingId} label={`Hide every ${company} job`} run={hideListingCompany} /> : null}
     </div>
   );
 }

@@ -69,7 +69,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
 
       <aside className="space-y-4">
         <Card title="Track it">
-          <ListingActions listingId={listing.id} signedIn={Boolean(user)} application={state?.application ?? null} dismissed={state?.dismissed ?? false} />
+          <ListingActions listingId={listing.id} signedIn={Boolean(user)} application={state?.application ?? null} dismissed={state?.dismissed ?? false} company={listing.company} />
         </Card>
         <Card title="At a glance">
           <dl className="space-y-2 text-sm">
