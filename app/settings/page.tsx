@@ -8,6 +8,7 @@ import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
 import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { signOutEverywhereAction } from './actions';
+import { BrowserZoneOffer } from './browser-zone-offer';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -39,8 +40,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           Password changed. Every other browser signed in to this account has been signed out.
         </p>
       ) : null}
+      <BrowserZoneOffer savedZone={profile.timeZone} />
       <Card>
-        <SettingsForm profile={profile} currencies={Object.keys(rates).sort()} />
+        {/* Keyed by the zone: taking the browser's zone above shows it in the form at once. */}
+        <SettingsForm key={profile.timeZone} profile={profile} currencies={Object.keys(rates).sort()} />
       </Card>
       {hasPassword ? (
         <Card>
