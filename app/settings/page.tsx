@@ -3,12 +3,14 @@ import { getDb } from '@/db/client';
 import { DELETE_CONFIRMATION } from '@/lib/account/data';
 import { accountHasPassword } from '@/lib/auth/accounts';
 import { requirePageUser } from '@/lib/auth/session';
+import { calendarTokenCreatedAt } from '@/lib/calendar/token';
 import { getProfile } from '@/lib/profile/profile';
 import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
 import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { signOutEverywhereAction } from './actions';
 import { BrowserZoneOffer } from './browser-zone-offer';
+import { CalendarLink } from './calendar-link';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -17,11 +19,12 @@ export const dynamic = 'force-dynamic';
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ welcome?: string; password?: string }> }) {
   const user = await requirePageUser('/settings');
   const db = await getDb();
-  const [profile, rates, { welcome, password }, hasPassword] = await Promise.all([
+  const [profile, rates, { welcome, password }, hasPassword, calendarSince] = await Promise.all([
     getProfile(db, user.id),
     loadUsdRates(db),
     searchParams,
     accountHasPassword(db, user.id),
+    calendarTokenCreatedAt(db, user.id),
   ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
@@ -44,6 +47,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <Card>
         {/* Keyed by the zone: taking the browser's zone above shows it in the form at once. */}
         <SettingsForm key={profile.timeZone} profile={profile} currencies={Object.keys(rates).sort()} />
+      </Card>
+      <Card>
+        <CalendarLink createdAt={calendarSince?.toISOString() ?? null} />
       </Card>
       {hasPassword ? (
         <Card>
@@ -69,8 +75,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             Your data
           </h2>
           <p className="text-sm text-slate-600">
-            One JSON file of everything private in your account: profile, applications with their timelines, time log, projects, timer and hidden
-            listings.
+            One JSON file of everything private in your account: profile, applications with their timelines, interviews, time log, projects, timer and
+            hidden listings.
           </p>
           <p>
             <a href="/api/account/export" download className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50">

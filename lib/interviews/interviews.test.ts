@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError, NotFoundError } from '../errors';
 import { insertApplication, insertUser } from '../../test/support/factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
-import { createInterview, deleteInterview, getInterview, listInterviews, nextInterview, updateInterview } from './interviews';
+import { createInterview, deleteInterview, describeUpcoming, formatInterviewWhen, getInterview, interviewFromForm, listInterviews, nextInterview, updateInterview, type Interview } from './interviews';
 
 let t: TestDatabase;
 let alice: string;
@@ -95,5 +95,29 @@ describe(`interviews (${TEST_DRIVER})`, () => {
     const { deleteApplication } = await import('../applications/applications');
     await deleteApplication(t.db, alice, app.id);
     await expect(getInterview(t.db, alice, app.id, i.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('interview forms and labels', () => {
+  it("reads the form's date and time on the user's clock, DST included", () => {
+    expect(interviewFromForm({ date: '2026-03-27', time: '14:00', minutes: '45', kind: 'technical', notes: 'x' }, 'Europe/Berlin')).toEqual({
+      startsAt: '2026-03-27T13:00:00.000Z',
+      minutes: 45,
+      kind: 'technical',
+      notes: 'x',
+    });
+    expect(interviewFromForm({ date: '2026-03-31', time: '14:00', minutes: '45' }, 'Europe/Berlin').startsAt).toBe('2026-03-31T12:00:00.000Z');
+    expect(() => interviewFromForm({ date: '2026-02-30', time: '25:00' }, 'UTC')).toThrow(BadInputError);
+    try {
+      interviewFromForm({ date: '', time: '9am' }, 'UTC');
+    } catch (error) {
+      expect(Object.keys((error as BadInputError).fields).sort()).toEqual(['date', 'time']);
+    }
+  });
+
+  it('says "Technical with Acme, Thu 3 Dec 14:00" in the user zone', () => {
+    const interview = { kind: 'technical', startsAt: new Date('2026-12-03T13:00:00Z') } as Interview;
+    expect(describeUpcoming({ interview, company: 'Acme', title: 'Go Dev' }, 'Europe/Berlin')).toBe('Technical with Acme, Thu 3 Dec 14:00');
+    expect(formatInterviewWhen(new Date('2026-12-03T13:00:00Z'), 'America/New_York')).toBe('Thu 3 Dec 08:00');
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/types';
 import { getApplication } from '../applications/applications';
 import { isApplicationId } from '../applications/schemas';
 import { BadInputError, NotFoundError } from '../errors';
+import { isLocalTime, isSupportedDate, zonedInstant } from '../timelog/zone';
 import { INTERVIEW_KIND_LABEL, INTERVIEW_KINDS, type InterviewKind } from '../vocabulary';
 
 // An application's interview slots. Every query names the acting user beside the row ids, so
@@ -147,4 +148,39 @@ export function interviewJson(i: Interview) {
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
+}
+
+/**
+ * The add/edit form's fields (a date and a time on the user's wall clock, length, kind, notes)
+ * as the API's input: the wall clock becomes an instant in the user's zone, DST included.
+ */
+export function interviewFromForm(values: { date?: string; time?: string; minutes?: string; kind?: string; notes?: string }, timeZone: string) {
+  const date = values.date?.trim() ?? '';
+  const time = values.time?.trim() ?? '';
+  const fieldErrors: Record<string, string> = {};
+  if (!isSupportedDate(date)) fieldErrors.date = 'Pick the day of the interview.';
+  if (!isLocalTime(time)) fieldErrors.time = 'Give the time as HH:MM.';
+  if (Object.keys(fieldErrors).length > 0) throw new BadInputError('Check the highlighted fields.', fieldErrors);
+  const instant = zonedInstant(date, time, timeZone);
+  return {
+    startsAt: instant.toISOString(),
+    minutes: values.minutes?.trim() ? Number(values.minutes) : undefined,
+    kind: values.kind || undefined,
+    notes: values.notes ?? '',
+  };
+}
+
+/** "Thu 3 Dec 14:00" on the user's clock (the dashboard and the timeline). */
+export function formatInterviewWhen(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.hour}:${parts.minute}`;
+}
+
+/** "Technical with Acme, Thu 3 Dec 14:00": the dashboard's next interview. */
+export function describeUpcoming({ interview, company }: UpcomingInterview, timeZone: string): string {
+  return `${INTERVIEW_KIND_LABEL[interview.kind]} with ${company}, ${formatInterviewWhen(interview.startsAt, timeZone)}`;
 }
