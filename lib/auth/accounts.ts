@@ -60,8 +60,9 @@ export async function signUp(db: Db, input: unknown): Promise<AccountUser> {
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email, name: users.name });
     if (!user) throw new ConflictError('An account with that email already exists.', { email: 'An account with that email already exists.' });
-    // The day, the balance and follow-ups are the user's own from the first page on.
-    await tx.insert(profiles).values({ userId: user.id, timeZone });
+    // The day, the balance and follow-ups are the user's own from the first page on. In UTC no
+    // row is needed: a missing profile reads as the defaults (lib/profile getProfile).
+    if (timeZone !== 'UTC') await tx.insert(profiles).values({ userId: user.id, timeZone });
     return user;
   });
 }
