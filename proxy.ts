@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   const { TRUST_PROXY, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
   const { origin, https } = siteOrigin(request.headers, TRUST_PROXY);
   const signedIn = hasSessionCookie(request.headers.get('cookie'));
-  const headers = securityHeaders({ https, signedIn });
+  const headers = securityHeaders({ https, signedIn, pathname: request.nextUrl.pathname });
 
   const refusal = refuseApiRequest({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers, origin });
   if (refusal) return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers });

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { currentUser } from '@/lib/auth/session';
 import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { getDashboard } from '@/lib/dashboard/dashboard';
+import { describeUpcoming, nextInterview } from '@/lib/interviews/interviews';
 import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
 import { getTimer, timerJson } from '@/lib/timelog/timer';
@@ -33,14 +34,24 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // A bad ?date never breaks the page: it shows today.
   const date = typeof asked === 'string' && isSupportedDate(asked) ? asked : today;
   const sourceWeeks = sourceWeeksOrDefault(sourcesAsked);
-  const [dashboard, timer, sources] = await Promise.all([getDashboard(db, user.id, { date }), getTimer(db, user.id), sourceStats(db, user.id, { weeks: sourceWeeks })]);
+  const [dashboard, timer, sources, upcoming] = await Promise.all([
+    getDashboard(db, user.id, { date }),
+    getTimer(db, user.id),
+    sourceStats(db, user.id, { weeks: sourceWeeks }),
+    nextInterview(db, user.id),
+  ]);
   const sourcesHref = Object.fromEntries(
     SOURCE_WEEKS.map((w) => [w, `/?${new URLSearchParams({ ...(date === today ? {} : { date }), sources: String(w) }).toString()}#sources-heading`]),
   ) as Record<SourceWeeks, string>;
   const running = timer ? { kind: timer.kind, elapsedMinutes: timerJson(timer).elapsedMinutes } : null;
   return (
     <div className="space-y-10">
-      <DashboardView dashboard={dashboard} isToday={date === today} timer={running} />
+      <DashboardView
+        dashboard={dashboard}
+        isToday={date === today}
+        timer={running}
+        nextInterview={upcoming ? { text: describeUpcoming(upcoming, timeZone), href: `/applications/${upcoming.interview.applicationId}` } : null}
+      />
       <SourcesPanel rows={sources} weeks={sourceWeeks} hrefFor={sourcesHref} />
       <JobsOverview overview={overview} />
     </div>

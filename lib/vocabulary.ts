@@ -68,3 +68,15 @@ export const LEARNING_AREAS = ['fundamentals', 'servers', 'dsa', 'databases', 'p
 export type LearningArea = (typeof LEARNING_AREAS)[number];
 
 export const PROJECT_STATUSES = ['building', 'deployed'] as const;
+
+/** Kinds of interview an application can hold (the calendar and the timeline show the label). */
+export const INTERVIEW_KINDS = ['phone_screen', 'technical', 'onsite', 'behavioral', 'final', 'other'] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+export const INTERVIEW_KIND_LABEL: Record<InterviewKind, string> = {
+  phone_screen: 'Phone screen',
+  technical: 'Technical',
+  onsite: 'Onsite',
+  behavioral: 'Behavioral',
+  final: 'Final',
+  other: 'Interview',
+};

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import type { AuthFormState } from '../signin/actions';
 
 interface Props {
@@ -17,9 +17,16 @@ export function AuthForm({ mode, next, action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const fieldError = (name: string) => state.fields?.[name];
   const signup = mode === 'signup';
+  // A new account starts in the browser's time zone (checked on the server; UTC otherwise).
+  // Filled after hydration so the server's and the browser's first render agree.
+  const zoneField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (zoneField.current) zoneField.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  }, []);
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
+      {signup ? <input ref={zoneField} type="hidden" name="timeZone" defaultValue="" /> : null}
       <label className="grid gap-1 text-sm">
         <span className="font-medium text-slate-700">Email</span>
         <input

@@ -55,7 +55,7 @@ export function DeleteAccountForm({ hasPassword, confirmation }: { hasPassword: 
         Delete my account
       </h2>
       <p className="text-sm text-slate-600">
-        Deletes your account, profile, applications and their timelines, time log, projects and timer at once, and signs out every browser.
+        Deletes your account, profile, applications with their timelines and interviews, time log, projects, timer and calendar link at once, and signs out every browser.
         This cannot be undone: download your data first if you want to keep it.
       </p>
       {hasPassword ? <Field name="password" label="Password" autoComplete="current-password" error={state.fields?.password} /> : null}

@@ -10,7 +10,7 @@ vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-u
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 // The account actions beside saveSettings use next-auth (server-only); account-actions.test.ts covers them.
 vi.mock('@/lib/auth/next-auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }));
-const { saveSettings } = await import('./actions');
+const { adoptBrowserTimeZone, saveSettings } = await import('./actions');
 
 const form = (values: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -45,5 +45,19 @@ describe(`settings server action (${TEST_DRIVER})`, () => {
     expect(answer.error).toBe('Check the highlighted fields.');
     expect(Object.keys(answer.fields ?? {}).sort()).toEqual(['dailyApplyBudgetMinutes', 'languages', 'weeklyLearningGoalHours']);
     expect((await getProfile(t.db, alice)).dailyApplyBudgetMinutes).toBe(45);
+  });
+  it("takes the browser's zone in one click, and only a real one", async () => {
+    const bob = (await insertUser(t.db)).id;
+    acting.userId = null;
+    expect((await adoptBrowserTimeZone({}, form({ timeZone: 'Europe/Berlin' }))).error).toMatch(/session ended/);
+    acting.userId = bob;
+    expect(await adoptBrowserTimeZone({}, form({ timeZone: 'Europe/Berlin' }))).toEqual({ ok: 'Your time zone is now Europe/Berlin.' });
+    expect(await getProfile(t.db, bob)).toMatchObject({ timeZone: 'Europe/Berlin', languages: [], dailyApplyBudgetMinutes: 60 });
+    expect((await adoptBrowserTimeZone({}, form({ timeZone: 'Mars/Olympus' }))).fields).toEqual({ timeZone: expect.stringMatching(/Europe\/Berlin/) });
+    expect((await getProfile(t.db, bob)).timeZone).toBe('Europe/Berlin');
+    // Only the zone changes: the rest of a saved profile stays.
+    acting.userId = alice;
+    await adoptBrowserTimeZone({}, form({ timeZone: 'America/New_York' }));
+    expect(await getProfile(t.db, alice)).toMatchObject({ timeZone: 'America/New_York', languages: ['go'], currency: 'EUR' });
   });
 });

@@ -12,7 +12,7 @@ import { endAllServerSessions } from '@/lib/auth/server-sessions';
 import { requireUser } from '@/lib/auth/session';
 import { showCompany } from '@/lib/companies/hide';
 import { NotFoundError } from '@/lib/errors';
-import { saveProfile } from '@/lib/profile/profile';
+import { saveProfile, setTimeZone } from '@/lib/profile/profile';
 
 /** The settings form: weekly goal is entered in hours, stored in minutes like the API's. */
 export async function saveSettings(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
@@ -37,6 +37,19 @@ export async function saveSettings(_previous: ActionOutcome, formData: FormData)
   }
   revalidatePath('/', 'layout');
   return { ok: 'Saved. Your job filters and dashboard now use these settings.' };
+}
+
+/** "Your browser is in Europe/Berlin; use it?": saves that zone alone. */
+export async function adoptBrowserTimeZone(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
+  let zone: string;
+  try {
+    const user = await requireUser();
+    zone = (await setTimeZone(await getDb(), user.id, formData.get('timeZone'))).timeZone;
+  } catch (error) {
+    return actionFailure(error, { area: 'settings', what: 'change your time zone', missing: 'Your account no longer exists.' });
+  }
+  revalidatePath('/', 'layout');
+  return { ok: `Your time zone is now ${zone}.` };
 }
 
 /** "Change password": the current one required; every session ends, then this browser signs in again. */

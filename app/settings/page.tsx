@@ -4,11 +4,14 @@ import { DELETE_CONFIRMATION } from '@/lib/account/data';
 import { accountHasPassword } from '@/lib/auth/accounts';
 import { requirePageUser } from '@/lib/auth/session';
 import { listHiddenCompanies } from '@/lib/companies/hide';
+import { calendarTokenCreatedAt } from '@/lib/calendar/token';
 import { getProfile } from '@/lib/profile/profile';
 import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
 import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { showCompanyAgainAction, signOutEverywhereAction } from './actions';
+import { BrowserZoneOffer } from './browser-zone-offer';
+import { CalendarLink } from './calendar-link';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -17,12 +20,13 @@ export const dynamic = 'force-dynamic';
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ welcome?: string; password?: string }> }) {
   const user = await requirePageUser('/settings');
   const db = await getDb();
-  const [profile, rates, { welcome, password }, hasPassword, hidden] = await Promise.all([
+  const [profile, rates, { welcome, password }, hasPassword, hidden, calendarSince] = await Promise.all([
     getProfile(db, user.id),
     loadUsdRates(db),
     searchParams,
     accountHasPassword(db, user.id),
     listHiddenCompanies(db, user.id),
+    calendarTokenCreatedAt(db, user.id),
   ]);
   return (
     <div className="mx-auto grid max-w-3xl gap-6">
@@ -41,8 +45,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           Password changed. Every other browser signed in to this account has been signed out.
         </p>
       ) : null}
+      <BrowserZoneOffer savedZone={profile.timeZone} />
       <Card>
-        <SettingsForm profile={profile} currencies={Object.keys(rates).sort()} />
+        {/* Keyed by the zone: taking the browser's zone above shows it in the form at once. */}
+        <SettingsForm key={profile.timeZone} profile={profile} currencies={Object.keys(rates).sort()} />
+      </Card>
+      <Card>
+        <CalendarLink createdAt={calendarSince?.toISOString() ?? null} />
       </Card>
       {hasPassword ? (
         <Card>
@@ -97,8 +106,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             Your data
           </h2>
           <p className="text-sm text-slate-600">
-            One JSON file of everything private in your account: profile, applications with their timelines, time log, projects, timer and hidden
-            listings.
+            One JSON file of everything private in your account: profile, applications with their timelines, interviews, time log, projects, timer and
+            hidden listings.
           </p>
           <p>
             <a href="/api/account/export" download className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { UserProfile } from '@/lib/profile/profile';
 import { LANGUAGES, REMOTE_KINDS, SENIORITIES } from '@/lib/vocabulary';
 import { FormFooter } from '@/app/components/form-footer';
@@ -22,13 +22,6 @@ export function SettingsForm({ profile, currencies }: { profile: UserProfile; cu
   const { state, pending, ready, onSubmit, formRef } = useFormAction(saveSettings);
   const fieldError = (name: string) => state.fields?.[name];
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const zoneSelect = useRef<HTMLSelectElement>(null);
-  // The browser knows the visitor's zone: preselect it while they still have the UTC default.
-  // Done after hydration so the server's and the browser's first render agree.
-  useEffect(() => {
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (profile.timeZone === 'UTC' && browserZone && zoneSelect.current) zoneSelect.current.value = browserZone;
-  }, [profile.timeZone]);
   const zone = profile.timeZone;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-6" noValidate>
@@ -101,7 +94,7 @@ export function SettingsForm({ profile, currencies }: { profile: UserProfile; cu
         </label>
         <label className="grid gap-1 text-sm">
           <span className="font-medium text-slate-700">Time zone</span>
-          <select ref={zoneSelect} name="timeZone" defaultValue={zone} aria-invalid={Boolean(fieldError('timeZone'))} className={inputClass}>
+          <select name="timeZone" defaultValue={zone} aria-invalid={Boolean(fieldError('timeZone'))} className={inputClass}>
             {[...new Set(['UTC', zone, ...zones])].map((z) => (
               <option key={z} value={z}>
                 {z}

@@ -13,7 +13,7 @@ export async function signUpWithPassword(_previous: AuthFormState, formData: For
   const email = String(formData.get('email') ?? '');
   const password = String(formData.get('password') ?? '');
   try {
-    await signUpFrom(await getDb(), { email, password }, clientIp(await headers()));
+    await signUpFrom(await getDb(), { email, password, timeZone: formData.get('timeZone') }, clientIp(await headers()));
   } catch (error) {
     if (error instanceof BadInputError) return { error: error.message, fields: error.fields, email };
     if (error instanceof TooManyRequestsError) return { error: error.message, email };

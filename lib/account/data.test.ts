@@ -7,13 +7,14 @@ vi.hoisted(() => {
 import { count, eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
-import { accounts, boards, companyFollows, hiddenCompanies, listingDismissals, rateLimits, timers, users } from '../../db/schema';
+import { accounts, boards, companyFollows, hiddenCompanies, interviews, listingDismissals, rateLimits, timers, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { insertApplication, insertApplicationEvent, insertBoard, insertListing } from '../../test/support/factories';
 import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { authenticate, signUp } from '../auth/accounts';
 import { createServerSession, sessionUser } from '../auth/server-sessions';
+import { rotateCalendarToken } from '../calendar/token';
 import { BadInputError } from '../errors';
 import { deleteAccount, exportAccount, PRIVATE_SECTIONS } from './data';
 
@@ -42,6 +43,8 @@ async function fullUser(db: Db) {
   await db.insert(companyFollows).values({ userId: user.id, boardId: `greenhouse-co${n}` });
   await db.insert(hiddenCompanies).values({ userId: user.id, companyKey: `agency ${n}`, name: `Agency ${n}` });
   await db.insert(accounts).values({ userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `gh-${n}`, access_token: 'secret-token' });
+  await db.insert(interviews).values({ userId: user.id, applicationId: app.id, startsAt: new Date('2026-12-03T13:00:00Z'), minutes: 45, kind: 'technical' });
+  await rotateCalendarToken(db, user.id);
   const sessionId = await createServerSession(db, user.id);
   await db.insert(boards).values({ id: `proposal-${n}`, name: `Proposal ${n}`, kind: 'rss', url: `https://p${n}.example/rss`, custom: true, pending: true, proposedBy: user.id });
   return { user, app, project, sessionId };
@@ -79,7 +82,7 @@ describe(`account data (${TEST_DRIVER})`, () => {
     expect(data.linkedAccounts).toEqual([expect.objectContaining({ provider: 'github' })]);
     expect(data.sessions).toEqual([{ userId: owner.user.id, expires: expect.any(Date) }]);
     expect(data).not.toHaveProperty('applicationEvents');
-    for (const secret of ['passwordHash', 'secret-token', owner.sessionId]) expect(text).not.toContain(secret);
+    for (const secret of ['passwordHash', 'tokenHash', 'secret-token', owner.sessionId]) expect(text).not.toContain(secret);
     expect(text).not.toContain(other.user.id);
     // Every section of PRIVATE_SECTIONS has the row we made.
     for (const key of Object.keys(PRIVATE_SECTIONS).filter((k) => k !== 'applicationEvents' && k !== 'profile')) {

@@ -6,6 +6,8 @@ import {
   applicationEvents,
   applications,
   boards,
+  calendarTokens,
+  interviews,
   listingDismissals,
   companyFollows,
   hiddenCompanies,
@@ -43,6 +45,9 @@ export const PRIVATE_SECTIONS = {
   applications: { table: applications, userId: applications.userId },
   // Exported inside each application as its `timeline`.
   applicationEvents: { table: applicationEvents, userId: applicationEvents.userId },
+  interviews: { table: interviews, userId: interviews.userId },
+  // The calendar feed's link: when it was made, never the hash that checks it.
+  calendarToken: { table: calendarTokens, userId: calendarTokens.userId, omit: ['tokenHash'] },
   timeEntries: { table: timeEntries, userId: timeEntries.userId },
   projects: { table: projects, userId: projects.userId },
   timers: { table: timers, userId: timers.userId },

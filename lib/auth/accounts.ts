@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '../../db/schema';
+import { profiles, users } from '../../db/schema';
 import type { Db } from '../../db/types';
+import { ianaTimeZone } from '../timelog/zone';
 import { BadInputError, ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import { burnPasswordCheck, hashPassword, isCommonPassword, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { clearRateLimit, recordHit, releaseHit, type RateLimit } from './rate-limit';
@@ -23,6 +24,11 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
   name: z.string().trim().max(100).optional(),
+  /** The browser's IANA zone (the sign-up form's hidden field); anything else starts the account in UTC. */
+  timeZone: z
+    .unknown()
+    .optional()
+    .transform((value) => ianaTimeZone(value) ?? 'UTC'),
 });
 
 export interface AccountUser {
@@ -45,15 +51,20 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export async function signUp(db: Db, input: unknown): Promise<AccountUser> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) throw new BadInputError('Check the highlighted fields.', fieldErrors(parsed.error));
-  const { email, password, name } = parsed.data;
+  const { email, password, name, timeZone } = parsed.data;
   const passwordHash = await hashPassword(password);
-  const [user] = await db
-    .insert(users)
-    .values({ email, passwordHash, name: name || email.split('@')[0] })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id, email: users.email, name: users.name });
-  if (!user) throw new ConflictError('An account with that email already exists.', { email: 'An account with that email already exists.' });
-  return user;
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, passwordHash, name: name || email.split('@')[0] })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email, name: users.name });
+    if (!user) throw new ConflictError('An account with that email already exists.', { email: 'An account with that email already exists.' });
+    // The day, the balance and follow-ups are the user's own from the first page on. In UTC no
+    // row is needed: a missing profile reads as the defaults (lib/profile getProfile).
+    if (timeZone !== 'UTC') await tx.insert(profiles).values({ userId: user.id, timeZone });
+    return user;
+  });
 }
 
 // Sign-in limits. Every attempt is counted before the password is checked (one atomic upsert

@@ -4,6 +4,7 @@ import { profiles } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
+import { ianaTimeZone } from '../timelog/zone';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, SENIORITIES, type Language, type RemoteKind, type Seniority } from '../vocabulary';
 
 export const DEFAULT_DAILY_APPLY_MINUTES = 60;
@@ -102,6 +103,18 @@ export async function saveProfile(db: Db, userId: string, input: unknown): Promi
     .insert(profiles)
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: profiles.userId, set: values });
+  return getProfile(db, userId);
+}
+
+/** Change only the time zone (the settings page's "use my browser's zone"); BadInputError unless it is a real IANA zone. */
+export async function setTimeZone(db: Db, userId: string, input: unknown): Promise<UserProfile> {
+  const timeZone = ianaTimeZone(input);
+  if (!timeZone) throw new BadInputError('Check the highlighted fields.', { timeZone: 'Pick a time zone such as Europe/Berlin.' });
+  const now = new Date();
+  await db
+    .insert(profiles)
+    .values({ userId, timeZone, updatedAt: now })
+    .onConflictDoUpdate({ target: profiles.userId, set: { timeZone, updatedAt: now } });
   return getProfile(db, userId);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, hasSessionCookie, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
+import { calendarFeedToken, contentSecurityPolicy, hasSessionCookie, isTokenFeedRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
 
 const origin = 'http://127.0.0.1:3000';
 const check = (method: string, pathname: string, headers: Record<string, string>) => refuseApiRequest({ method, pathname, headers: new Headers(headers), origin });
@@ -66,6 +66,19 @@ describe('headers', () => {
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     });
     expect(securityHeaders({ https: true, signedIn: true })).toMatchObject({ 'Strict-Transport-Security': expect.stringMatching(/max-age=\d+/), 'Cache-Control': 'no-store' });
+  });
+
+  it('lists the calendar feed as a token route: no referrer, and its own private caching even with a cookie', () => {
+    expect(isTokenFeedRoute('/calendar/abc.ics')).toBe(true);
+    expect(isTokenFeedRoute('/calendar/abc')).toBe(false);
+    expect(isTokenFeedRoute('/calendar/a/b.ics')).toBe(false);
+    expect(isTokenFeedRoute('/api/calendar/token')).toBe(false);
+    const headers = securityHeaders({ https: true, signedIn: true, pathname: '/calendar/abc.ics' });
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers).not.toHaveProperty('Cache-Control');
+    expect(calendarFeedToken('abc.ics')).toBe('abc');
+    expect(calendarFeedToken('.ics')).toBeNull();
+    expect(calendarFeedToken('abc.atom')).toBeNull();
   });
 
   it('recognises Auth.js session cookies, chunked or secure', () => {

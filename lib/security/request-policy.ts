@@ -7,6 +7,23 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes under /api/ that take bodies other than JSON; they check their own content types. */
 export const NON_JSON_ROUTES = new Set(['/api/applications/import']);
 
+/**
+ * Routes outside /api/ that answer a feed rather than a page, read by apps that cannot sign in:
+ * the private token in the path is the credential, so the route itself looks it up (unknown or
+ * rotated: 404). Their responses name no referrer and are cached privately (CALENDAR_FEED_HEADERS).
+ */
+export const TOKEN_FEED_ROUTES: readonly RegExp[] = [/^\/calendar\/[^/]+\.ics$/];
+
+export const isTokenFeedRoute = (pathname: string) => TOKEN_FEED_ROUTES.some((route) => route.test(pathname));
+
+/** Headers of /calendar/<token>.ics answers: calendar apps may keep a copy, shared caches may not. */
+export const CALENDAR_FEED_HEADERS = { 'Cache-Control': 'private, max-age=300', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' } as const;
+
+/** The token of a `<token>.ics` path segment, or null. */
+export function calendarFeedToken(file: string): string | null {
+  return file.endsWith('.ics') && file.length > 4 ? file.slice(0, -4) : null;
+}
+
 /** next-auth's own endpoints (its CSRF token guards them); /api/auth/signup is ours and checked. */
 function isNextAuthRoute(pathname: string): boolean {
   return pathname.startsWith('/api/auth/') && pathname !== '/api/auth/signup';
@@ -105,14 +122,17 @@ export function contentSecurityPolicy({ nonce, https, dev, formTargets = [] }: P
 }
 
 /** Headers for every response (the CSP aside): no MIME sniffing, no framing, a sober referrer, HSTS on https. */
-export function securityHeaders({ https, signedIn }: { https: boolean; signedIn: boolean }): Record<string, string> {
+export function securityHeaders({ https, signedIn, pathname = '/' }: { https: boolean; signedIn: boolean; pathname?: string }): Record<string, string> {
+  const tokenFeed = isTokenFeedRoute(pathname);
   return {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    // A feed's URL is its credential: never sent on as a referrer.
+    'Referrer-Policy': tokenFeed ? 'no-referrer' : 'strict-origin-when-cross-origin',
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
     // Anything answered to a signed-in browser may be private: never stored by a cache.
     // Routes that set their own Cache-Control keep it.
-    ...(signedIn ? { 'Cache-Control': 'no-store' } : {}),
+    // Token feeds answer the same with or without a cookie and set their own (private) policy.
+    ...(signedIn && !tokenFeed ? { 'Cache-Control': 'no-store' } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDate, localDate, localTime, startOfDay, weekStart, zonedInstant } from './zone';
+import { addDays, daysBetween, ianaTimeZone, isLocalDate, localDate, localTime, startOfDay, timeZoneToOffer, weekStart, zonedInstant } from './zone';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -65,5 +65,27 @@ describe('local days in a time zone', () => {
     expect(isLocalDate('26-11-01')).toBe(false);
     expect(() => addDays('nope', 1)).toThrow(RangeError);
     expect(() => addDays('0001-01-01', 1)).toThrow(RangeError);
+  });
+});
+
+describe('time zones a browser reports', () => {
+  it('accepts real IANA zones in their canonical spelling and nothing else', () => {
+    expect(ianaTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(ianaTimeZone(' europe/berlin ')).toBe('Europe/Berlin');
+    expect(ianaTimeZone('UTC')).toBe('UTC');
+    // Three-part names pass (ICU may answer its own spelling of the same zone).
+    expect(ianaTimeZone('America/Argentina/Buenos_Aires')).toMatch(/Buenos_Aires$/);
+    for (const bad of ['Mars/Olympus', '+01:00', '-0500', '', 'Europe/Berlin; drop', '../../etc/passwd', 'x'.repeat(65), null, 42, ['UTC']]) {
+      expect(ianaTimeZone(bad), String(bad)).toBeNull();
+    }
+  });
+
+  it("offers the browser's zone only when it is real and differs from the saved one", () => {
+    expect(timeZoneToOffer('UTC', 'Europe/Berlin')).toBe('Europe/Berlin');
+    expect(timeZoneToOffer('Europe/Berlin', 'Europe/Berlin')).toBeNull();
+    expect(timeZoneToOffer('Europe/Berlin', 'europe/berlin')).toBeNull();
+    expect(timeZoneToOffer('Europe/Berlin', 'America/New_York')).toBe('America/New_York');
+    expect(timeZoneToOffer('UTC', 'Not/AZone')).toBeNull();
+    expect(timeZoneToOffer('UTC', undefined)).toBeNull();
   });
 });

@@ -151,3 +151,32 @@ export function startOfDay(date: string, timeZone: string): Date {
 export function today(timeZone: string, now = new Date()): string {
   return localDate(now, timeZone);
 }
+
+// IANA names are letters, digits, '_', '-', '+' in one to three '/'-separated parts; offsets
+// ("+01:00"), which newer Intl versions accept too, are not zones with DST rules.
+const IANA_NAME_RE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/**
+ * `value` as an IANA time zone name in its canonical spelling ('europe/berlin' is
+ * 'Europe/Berlin'), or null when it is not one: what a browser reports is only a claim.
+ */
+export function ianaTimeZone(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  if (name.length === 0 || name.length > 64 || !IANA_NAME_RE.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The browser's zone to offer on /settings ("Your browser is in Europe/Berlin; use it?"), or
+ * null when it is not a real zone or names the same zone as the saved one (aliases included).
+ */
+export function timeZoneToOffer(saved: string, browser: unknown): string | null {
+  const offered = ianaTimeZone(browser);
+  if (!offered) return null;
+  return offered === ianaTimeZone(saved) ? null : offered;
+}

@@ -51,7 +51,23 @@ export interface RunningTimerNote {
   elapsedMinutes: number;
 }
 
-export function DashboardView({ dashboard, isToday, timer }: { dashboard: Dashboard; isToday: boolean; timer?: RunningTimerNote | null }) {
+/** "Technical with Acme, Thu 3 Dec 14:00" and the application it belongs to. */
+export interface NextInterviewNote {
+  text: string;
+  href: string;
+}
+
+export function DashboardView({
+  dashboard,
+  isToday,
+  timer,
+  nextInterview,
+}: {
+  dashboard: Dashboard;
+  isToday: boolean;
+  timer?: RunningTimerNote | null;
+  nextInterview?: NextInterviewNote | null;
+}) {
   const { today, week } = dashboard;
   const learningBuilding = week.learningMinutes + week.buildingMinutes;
   const areas = Object.entries(week.byArea) as [keyof typeof AREA_LABELS, number][];
@@ -92,6 +108,15 @@ export function DashboardView({ dashboard, isToday, timer }: { dashboard: Dashbo
             time log
           </Link>
           .
+        </p>
+      ) : null}
+
+      {nextInterview ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          <span className="font-medium">Next interview:</span>{' '}
+          <Link className="underline" href={nextInterview.href}>
+            {nextInterview.text}
+          </Link>
         </p>
       ) : null}
 

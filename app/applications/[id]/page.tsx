@@ -7,14 +7,17 @@ import { STATUS_LABEL } from '@/lib/applications/schemas';
 import { SOURCE_LABEL } from '@/lib/applications/statuses';
 import { requirePageUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
+import { formatInterviewWhen, listInterviews } from '@/lib/interviews/interviews';
 import { getProfile } from '@/lib/profile/profile';
-import { localTime } from '@/lib/timelog/zone';
+import { localDate, localTime } from '@/lib/timelog/zone';
+import { INTERVIEW_KIND_LABEL } from '@/lib/vocabulary';
 import { minutesOnApplication } from '@/lib/timelog/entries';
 import { formatMinutes } from '@/lib/timelog/labels';
 import { Badge, Card } from '../../components/ui';
 import { dayValue, formatDay, STATUS_TONE } from '../format';
 import { DeleteForm } from './delete-form';
 import { DetailsForm } from './details-form';
+import { InterviewsPanel, type InterviewRow } from './interviews-panel';
 import { StatusForm } from './status-form';
 
 export const metadata: Metadata = { title: 'Application' };
@@ -33,11 +36,28 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [events, minutesSpent, { timeZone }] = await Promise.all([
+  const [events, minutesSpent, { timeZone }, slots] = await Promise.all([
     timeline(db, user.id, application.id),
     minutesOnApplication(db, user.id, application.id),
     getProfile(db, user.id),
+    listInterviews(db, user.id, application.id),
   ]);
+  const now = Date.now();
+  const interviewRows: InterviewRow[] = slots.map((i) => ({
+    id: i.id,
+    date: localDate(i.startsAt, timeZone),
+    time: localTime(i.startsAt, timeZone),
+    minutes: i.minutes,
+    kind: i.kind,
+    notes: i.notes,
+    when: formatInterviewWhen(i.startsAt, timeZone),
+    past: i.startsAt.getTime() + i.minutes * 60_000 < now,
+  }));
+  // The timeline shows status changes and interview slots together, newest first.
+  const entries = [
+    ...events.map((e) => ({ type: 'event' as const, key: e.id, at: e.at, event: e })),
+    ...slots.map((i) => ({ type: 'interview' as const, key: i.id, at: i.startsAt, interview: i })),
+  ].sort((x, y) => y.at.getTime() - x.at.getTime());
   const confirmDelete = (await searchParams).confirm === 'delete';
   const a = application;
 
@@ -71,6 +91,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             ) : null}
           </p>
         </header>
+        <Card title="Interviews">
+          <InterviewsPanel applicationId={a.id} interviews={interviewRows} timeZone={timeZone} />
+        </Card>
         <Card title="Details">
           <DetailsForm
             values={{
@@ -105,28 +128,36 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </Card>
         <Card title="Timeline">
           <ol className="space-y-3 border-l border-slate-200 pl-4 text-sm" aria-label="Timeline">
-            {events
-              .slice()
-              .reverse()
-              .map((e) => (
-                <li key={e.id} className="relative">
+            {entries.map((entry) =>
+              entry.type === 'interview' ? (
+                <li key={entry.key} className="relative">
+                  <span aria-hidden className="absolute top-1.5 -left-[21px] h-2 w-2 rounded-full bg-amber-500" />
+                  <p className="font-medium">{INTERVIEW_KIND_LABEL[entry.interview.kind]} interview</p>
+                  <p className="text-xs text-slate-500">
+                    <time dateTime={entry.at.toISOString()}>{formatInterviewWhen(entry.at, timeZone)}</time> · {entry.interview.minutes} min
+                  </p>
+                  {entry.interview.notes ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{entry.interview.notes}</p> : null}
+                </li>
+              ) : (
+                <li key={entry.key} className="relative">
                   <span aria-hidden className="absolute top-1.5 -left-[21px] h-2 w-2 rounded-full bg-brand-500" />
                   <p className="font-medium">
-                    {e.kind === 'interview'
+                    {entry.event.kind === 'interview'
                       ? 'Interview'
-                      : e.fromStatus
-                        ? `${STATUS_LABEL[e.fromStatus]} → ${STATUS_LABEL[e.toStatus]}`
-                        : STATUS_LABEL[e.toStatus]}
+                      : entry.event.fromStatus
+                        ? `${STATUS_LABEL[entry.event.fromStatus]} → ${STATUS_LABEL[entry.event.toStatus]}`
+                        : STATUS_LABEL[entry.event.toStatus]}
                   </p>
                   <p className="text-xs text-slate-500">
-                    <time dateTime={e.at.toISOString()}>
-                      {formatDay(e.at)}
-                      {e.kind === 'interview' && !e.at.toISOString().endsWith('T00:00:00.000Z') ? `, ${localTime(e.at, timeZone)}` : ''}
+                    <time dateTime={entry.at.toISOString()}>
+                      {formatDay(entry.at)}
+                      {entry.event.kind === 'interview' && !entry.at.toISOString().endsWith('T00:00:00.000Z') ? `, ${localTime(entry.at, timeZone)}` : ''}
                     </time>
                   </p>
-                  {e.note ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.note}</p> : null}
+                  {entry.event.note ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{entry.event.note}</p> : null}
                 </li>
-              ))}
+              ),
+            )}
           </ol>
         </Card>
         <Card title="Delete">

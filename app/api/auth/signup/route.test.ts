@@ -4,6 +4,7 @@ vi.hoisted(() => {
   process.env.AUTH_BCRYPT_ROUNDS = '4';
 });
 
+import { getProfile } from '@/lib/profile/profile';
 import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-db';
 
@@ -49,6 +50,22 @@ describe('POST /api/auth/signup', () => {
     const common = await signup(JSON.stringify({ email: 'common@example.com', password: 'Password123' }), '127.0.0.4');
     expect(common.status).toBe(400);
     expect(await common.json()).toMatchObject({ fields: { password: expect.stringMatching(/most common/) } });
+  });
+
+  it("starts the account in the browser's time zone when it is a real IANA zone, else in UTC", async () => {
+    const zoneOf = async (email: string, timeZone: unknown) => {
+      const response = await signup(JSON.stringify({ email, password: 'a long password', timeZone }), '127.0.0.5');
+      expect(response.status).toBe(201);
+      return (await getProfile(t.db, ((await response.json()) as { id: string }).id)).timeZone;
+    };
+    expect(await zoneOf('berlin@example.com', 'Europe/Berlin')).toBe('Europe/Berlin');
+    expect(await zoneOf('lower@example.com', 'america/new_york')).toBe('America/New_York');
+    expect(await zoneOf('mars@example.com', 'Mars/Olympus_Mons')).toBe('UTC');
+    expect(await zoneOf('offset@example.com', '+01:00')).toBe('UTC');
+    expect(await zoneOf('number@example.com', 60)).toBe('UTC');
+    expect(await zoneOf('long@example.com', `Europe/${'x'.repeat(5000)}`)).toBe('UTC');
+    expect(await zoneOf('html@example.com', '<script>alert(1)</script>')).toBe('UTC');
+    expect(await zoneOf('none@example.com', undefined)).toBe('UTC');
   });
 
   it('answers 429 with Retry-After past the sign-up limit for one address', async () => {
