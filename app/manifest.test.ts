@@ -31,7 +31,7 @@ describe('the web app manifest', () => {
   });
 
   it('is a share target that opens the prefilled save page with the shared url, title and text', () => {
-    expect(m.share_target).toEqual({ action: '/applications/save', method: 'GET', params: { url: 'url', title: 'title', text: 'text' } });
+    expect(m.share_target).toEqual({ action: '/applications/save', method: 'GET', enctype: 'application/x-www-form-urlencoded', params: { url: 'url', title: 'title', text: 'text' } });
   });
 
   it('lists a 192 and a 512 icon and a maskable 512, each a real PNG of its declared size', () => {

@@ -19,6 +19,8 @@ export default function manifest(): MetadataRoute.Manifest {
     share_target: {
       action: '/applications/save',
       method: 'GET',
+      // GET sends no body, but Chromium reports a share target without an enctype as an error.
+      enctype: 'application/x-www-form-urlencoded',
       params: { url: 'url', title: 'title', text: 'text' },
     },
   };

@@ -13,6 +13,7 @@ const PHONE = { width: 390, height: 844 };
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 let phone: BrowserContext | undefined;
+let phonePageOpen: Page | undefined;
 const pageErrors: string[] = [];
 
 /** A fresh phone-sized context (its own cookies): 390 × 844 at 2x, touch, mobile viewport. */
@@ -30,20 +31,25 @@ async function phonePage(): Promise<Page> {
   phone.setDefaultNavigationTimeout(45_000);
   const page = await phone.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  phonePageOpen = page;
   return page;
 }
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && phonePageOpen && !phonePageOpen.isClosed()) await screenshot(phonePageOpen, `FAILED-phone-${task.name}`).catch(() => {});
+  phonePageOpen = undefined;
   await phone?.close();
   phone = undefined;
   pageErrors.length = 0;
 });
 
 const menuButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Menu' });
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main', includeHidden: true });
 const filtersButton = (page: Page) => page.getByRole('button', { name: /^Filters/ });
 const filtersForm = (page: Page) => page.getByRole('form', { name: 'Job filters' });
 const goCheckbox = (page: Page) => page.getByRole('group', { name: 'Language' }).getByRole('checkbox', { name: /^Go(\s+\d+)?$/ });
+/** The header's links, found even while the menu hides them (role queries skip hidden elements). */
+const navLink = (page: Page, label: string) => mainNav(page).getByRole('link', { name: label, exact: true, includeHidden: true });
 
 /** Sign up through the form; the header's Sign out button is behind the menu on a phone. */
 async function signUpOnPhone(page: Page, account: Account = newAccount('phone')): Promise<Account> {
@@ -129,9 +135,12 @@ describe('/jobs on a phone', () => {
     await expect.poll(() => textOf(pageHeading(page))).toBe('Go jobs');
     expect(await textOf(filtersButton(page))).toBe('Filters 2 active');
     expect(await filtersForm(page).isVisible()).toBe(false);
-    expect(await goCheckbox(page).isChecked(), 'the form keeps the URL state').toBe(true);
     expect(await jobRows(page).count()).toBeGreaterThan(0);
     expect((await jobRows(page).first().boundingBox())!.y + 80).toBeLessThanOrEqual(PHONE.height);
+    await filtersButton(page).click();
+    expect(await goCheckbox(page).isChecked(), 'the form keeps the URL state').toBe(true);
+    await filtersButton(page).click();
+    expect(await filtersForm(page).isVisible(), 'the button closes it again').toBe(false);
     await page.reload();
     expect(await textOf(filtersButton(page))).toBe('Filters 2 active');
     await screenshot(page, 'phone-jobs-go');
@@ -162,7 +171,7 @@ describe('the header on a phone', () => {
 
     await signUpOnPhone(page);
     const links = await mainNav(page)
-      .getByRole('link')
+      .locator('a')
       .evaluateAll((anchors) => anchors.map((a) => ({ label: a.textContent!.trim(), path: new URL((a as HTMLAnchorElement).href).pathname })));
     expect(links.map((l) => l.path)).toEqual(expect.arrayContaining(['/', '/jobs', '/applications', '/log', '/projects', '/boards']));
     for (const { label, path } of [...links, { label: 'Settings', path: '/settings' }]) {
@@ -171,7 +180,7 @@ describe('the header on a phone', () => {
       await Promise.all([page.waitForURL((url) => url.pathname === path), link.click()]);
       // Following a link closes the menu, and that section's link is marked current.
       await expect.poll(() => mainNav(page).isVisible(), { message: `menu closed on ${path}` }).toBe(false);
-      if (path !== '/settings') expect(await mainNav(page).getByRole('link', { name: label, exact: true }).getAttribute('aria-current'), label).toBe('page');
+      if (path !== '/settings') expect(await navLink(page, label).getAttribute('aria-current'), label).toBe('page');
     }
     expect(pageErrors).toEqual([]);
   });
@@ -200,12 +209,12 @@ describe('every page at 390 px', () => {
     await page.goto('/jobs');
     const listing = new URL((await jobRows(page).first().getByRole('heading').getByRole('link').getAttribute('href'))!, page.url()).pathname;
 
-    for (const path of ['/', '/jobs', listing, '/applications', `/applications/${id}`, '/log', '/projects', '/boards', '/settings']) {
+    for (const path of ['/', '/jobs', listing, '/applications', '/applications?view=list', `/applications/${id}`, '/log', '/projects', '/boards', '/settings']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await visible(pageHeading(page));
       await expectNoSidewaysScroll(page, path);
-      await screenshot(page, `phone${path === '/' ? '-dashboard' : path.replace(/\/\d+$/, '-item').replaceAll('/', '-')}`);
+      await screenshot(page, `phone${path === '/' ? '-dashboard' : path.replace(/\/[\w-]*\d[\w-]*$/, '-item').replace(/\W+/g, '-')}`);
       await expectAccessible(page, `${path} (phone)`);
     }
     expect(pageErrors).toEqual([]);
@@ -220,7 +229,7 @@ describe('installing the app', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
     const manifest = (await response.json()) as { start_url: string; display: string; share_target: unknown; icons: { src: string; sizes: string; type: string; purpose: string }[] };
     expect(manifest).toMatchObject({ start_url: '/jobs', display: 'standalone' });
-    expect(manifest.share_target).toEqual({ action: '/applications/save', method: 'GET', params: { url: 'url', title: 'title', text: 'text' } });
+    expect(manifest.share_target).toEqual({ action: '/applications/save', method: 'GET', enctype: 'application/x-www-form-urlencoded', params: { url: 'url', title: 'title', text: 'text' } });
     expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
 
     // Anonymous requests, as a phone's installer makes them: each icon loads as a PNG.
