@@ -38,8 +38,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but the build's static files (no private data, no scripts to nonce)...
-      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      // Everything but the build's static files and the app's icons (no private data, no
+      // scripts to nonce; a signed-in browser may cache them)...
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|icons/).*)',
       // ...and requests declaring a body of 10 MB or more. Next copies a body for the proxy and
       // waits for all of it before the route runs, so a 200 MB upload would be received in full
       // before its 413. Skipping the proxy lets the route answer at once; every route refuses

@@ -1,30 +1,38 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { DESCRIPTION, THEME_COLOR } from './brand';
 import { NavLinks } from './components/nav-links';
+import { SiteMenu } from './components/site-menu';
 import { UserMenu } from './components/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'trackend', template: '%s · trackend' },
-  description: 'Backend jobs from niche boards, your applications and your learning hours, in one place.',
+  description: DESCRIPTION,
+  // The manifest, icon.svg, favicon.ico and apple-icon.png beside this file are linked by Next.
+  appleWebApp: { title: 'trackend', capable: true, statusBarStyle: 'default' },
 };
+
+export const viewport: Viewport = { themeColor: THEME_COLOR, width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-            <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-3 lg:flex-nowrap">
+            <Link href="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
               <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-700 font-mono text-sm text-white">
                 t/
               </span>
               trackend
             </Link>
-            <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
+            <SiteMenu>
               <NavLinks />
-              <UserMenu />
-            </div>
+              <div className="border-t border-slate-200 pt-2 lg:border-0 lg:pt-0">
+                <UserMenu />
+              </div>
+            </SiteMenu>
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>

@@ -210,7 +210,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                 </p>
               </Card>
             ) : (
-              <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+              <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Applications, sorted by {SORT_LABEL[query.sort ?? 'updated']}</caption>
                   <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase">

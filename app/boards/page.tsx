@@ -213,7 +213,9 @@ export default async function BoardsPage() {
         </p>
       ) : null}
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      {/* relative: the header's sr-only "Actions" (absolutely placed) would otherwise escape the
+          scroller and widen the page on a phone. */}
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Board health</caption>
           <thead className="bg-slate-50 text-left text-xs tracking-wide text-slate-500 uppercase">

@@ -16,7 +16,7 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto">
+    <nav aria-label="Main" className="flex flex-col gap-1 lg:min-w-0 lg:flex-row lg:overflow-x-auto">
       {LINKS.map(({ href, label }) => {
         const active = href === '/' ? pathname === '/' : pathname.startsWith(href);
         return (

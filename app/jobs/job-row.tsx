@@ -29,7 +29,7 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
             {whereText(job.remote, job.location)}
           </p>
         </div>
-        <div className="text-right text-sm">
+        <div className="text-sm sm:text-right">
           {salary ? <p className="font-medium text-emerald-700">{salary}</p> : <p className="text-slate-500">Salary not stated</p>}
           <p className="text-xs text-slate-500">{age(job.postedAt)}</p>
         </div>

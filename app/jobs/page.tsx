@@ -16,6 +16,8 @@ import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
 import { RefreshButtons } from '../boards/refresh-buttons';
 import { Card } from '../components/ui';
+import { activeFilterCount } from './active-filters';
+import { FiltersDisclosure } from './filters-disclosure';
 import { FiltersForm } from './filters-form';
 import { JobRow } from './job-row';
 import { languageLabel } from './format';
@@ -87,9 +89,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
       <aside className="lg:sticky lg:top-4 lg:self-start">
-        <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
+        <FiltersDisclosure active={activeFilterCount(filters)}>
+          <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
+        </FiltersDisclosure>
       </aside>
-      <section className="min-w-0 space-y-4">
+      {/* A flex column rather than space-y, so the market panel can follow the listings on small screens. */}
+      <section className="flex min-w-0 flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold tracking-tight">
             {filters.language.length ? `${filters.language.map(languageLabel).join(' / ')} jobs` : 'Jobs'}
@@ -136,7 +141,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </Card>
         ) : null}
 
-        {market.listings > 0 ? <MarketPanel market={market} /> : null}
+        {market.listings > 0 ? (
+          <div className="order-last lg:order-none">
+            <MarketPanel market={market} />
+          </div>
+        ) : null}
 
         {user && (hiddenCount > 0 || showDismissed) ? (
           <p className="text-sm text-slate-600">

@@ -51,7 +51,7 @@ describe('siteOrigin', () => {
 describe('headers', () => {
   it('CSP carries the nonce and the required directives; upgrade only on https', () => {
     const csp = contentSecurityPolicy({ nonce: 'abc123', https: false, dev: false });
-    for (const d of ["default-src 'self'", "script-src 'self' 'nonce-abc123' 'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) {
+    for (const d of ["default-src 'self'", "script-src 'self' 'nonce-abc123' 'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "manifest-src 'self'", "img-src 'self'"]) {
       expect(csp).toContain(d);
     }
     expect(csp).not.toContain('unsafe-eval');

@@ -112,6 +112,8 @@ export function contentSecurityPolicy({ nonce, https, dev, formTargets = [] }: P
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
+    // The web app manifest (/manifest.webmanifest); said outright rather than left to default-src.
+    "manifest-src 'self'",
     `connect-src 'self'${dev ? ' ws:' : ''}`,
     "object-src 'none'",
     "base-uri 'self'",
