@@ -6,9 +6,9 @@ import { Feed } from 'feed';
 import { queryRows, type Db } from '../../db/types';
 import { etagOf } from '../conditional-get';
 import { searchContext } from '../search/context';
-import { filtersToParams } from '../search/filters';
 import { formatSalary, languageLabel, whereText } from '../search/format';
 import { searchJobs, type JobSummary } from '../search/search';
+import { savedSearchHref } from './json';
 import { savedSearchByFeedToken, savedSearchFilters, userScopedFilters, type SavedSearch } from './saved-searches';
 
 // The private Atom feed of a saved search: its newest matches, as the owner's /jobs would list
@@ -99,14 +99,12 @@ async function buildFeed(db: Db, row: SavedSearch, token: string, origin: string
   const entries = items.map((job) => ({ job, extra: more.get(job.id), updated: entryUpdated(job, more.get(job.id)) }));
   const newest = entries.reduce<Date | null>((latest, entry) => (!latest || entry.updated > latest ? entry.updated : latest), null);
   const updated = newest ?? row.updatedAt;
-  const search = filtersToParams(savedSearchFilters(row));
-  search.set('saved', row.id);
   const feed = new Feed({
     id: `urn:uuid:${row.id}`,
     title: clean(`${row.name} · trackend`),
     description: 'The newest jobs matching this saved search.',
     updated,
-    link: `${origin}/jobs?${search.toString()}`,
+    link: `${origin}${savedSearchHref(row)}`,
     feedLinks: { atom: `${origin}/feeds/${token}.atom` },
     author: { name: 'trackend' },
     generator: 'trackend',

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { savedSearches, users, type SavedFilterValues, type SavedSearch } from '../../db/schema';
 import type { Db } from '../../db/types';
+import { savedSearchParams } from './json';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
 import { getProfile, hiddenBoardIds } from '../profile/profile';
@@ -17,6 +18,7 @@ import { snapshotView } from '../search/snapshot-store';
 // parameter names and values and read back through its parser (parseJobFilters): one validator.
 
 export type { SavedSearch, SavedFilterValues };
+export { savedSearchParams };
 
 export const MAX_SAVED_SEARCHES = 50;
 export const DEFAULT_DIGEST_HOUR = 7;
@@ -58,7 +60,7 @@ export function canonicalFilters(input: Record<string, unknown>): SavedFilterVal
   }
   const parsed = parseJobFilters(params);
   if (!parsed.ok) throw new BadInputError(`filters.${parsed.error}`, { [`filters.${parsed.parameter}`]: parsed.error });
-  return paramsToValues(filtersToParams({ ...parsed.filters, cursor: undefined }));
+  return savedValuesOf(parsed.filters);
 }
 
 const REPEATABLE = new Set(['language', 'seniority', 'role', 'remote', 'board']);
@@ -69,11 +71,9 @@ function paramsToValues(params: URLSearchParams): SavedFilterValues {
   return values;
 }
 
-/** A saved search's filters as a query string (for /jobs links: the page adds its own `saved` marker). */
-export function savedSearchParams(row: Pick<SavedSearch, 'filters'>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(row.filters)) for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  return params;
+/** The current filters of a page as a saved search stores them (what "Save this search" sends). */
+export function savedValuesOf(filters: JobFilters): SavedFilterValues {
+  return paramsToValues(filtersToParams({ ...filters, cursor: undefined }));
 }
 
 /**
@@ -269,4 +269,15 @@ export async function ensureDefaultSavedSearch(db: Db, userId: string, now = new
   // Another request created it first.
   const [row] = await db.select().from(savedSearches).where(and(eq(savedSearches.userId, userId), eq(savedSearches.isDefault, true)));
   return row!;
+}
+
+/**
+ * What the pages show (/jobs beside the filters, the dashboard): the user's searches with their
+ * new counts, the specialization among them from the first view on.
+ */
+export async function savedSearchesWithCounts(db: Db, userId: string, now = new Date()): Promise<{ row: SavedSearch; newCount: number }[]> {
+  await ensureDefaultSavedSearch(db, userId, now);
+  const rows = await listSavedSearches(db, userId);
+  const counts = await newCounts(db, userId, rows, now);
+  return rows.map((row) => ({ row, newCount: counts.get(row.id) ?? 0 }));
 }

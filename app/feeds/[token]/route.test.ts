@@ -109,7 +109,8 @@ describe(`GET /feeds/<token>.atom (${TEST_DRIVER})`, () => {
     const lastModified = first.headers.get('last-modified')!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(new Date(lastModified).toISOString()).toBe(day(0).toISOString());
-    for (const headers of [{ 'if-none-match': etag }, { 'if-none-match': `"other", W/${etag}` }, { 'if-modified-since': lastModified }, { 'if-modified-since': new Date().toUTCString() }]) {
+    const conditions: Record<string, string>[] = [{ 'if-none-match': etag }, { 'if-none-match': `"other", W/${etag}` }, { 'if-modified-since': lastModified }, { 'if-modified-since': new Date().toUTCString() }];
+    for (const headers of conditions) {
       const response = await get(feedPath(), headers);
       expect(response.status, JSON.stringify(headers)).toBe(304);
       expect(response.headers.get('etag')).toBe(etag);
