@@ -62,11 +62,11 @@ export function FeedLink({ url, onDone }: { url: string; onDone?: () => void }) 
   return (
     <div className="space-y-1.5 rounded-md border border-emerald-200 bg-emerald-50 p-3" data-testid="feed-link">
       <p className="text-xs font-medium text-emerald-900">Your private feed link. It is shown only now: copy it into your feed reader.</p>
-      <div className="flex gap-2">
+      <div className="grid gap-2">
         <label className="sr-only" htmlFor="feed-url">
           Feed URL
         </label>
-        <input id="feed-url" ref={input} readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs" />
+        <input id="feed-url" ref={input} readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs" />
         <button type="button" onClick={() => void copy()} className={primaryClass}>
           Copy
         </button>
@@ -107,11 +107,11 @@ export function SaveSearchForm({ filters }: { filters: SavedFilterValues }) {
   };
   return (
     <div className="space-y-2">
-      <form onSubmit={(event) => void onSubmit(event)} className="flex gap-2" aria-label="Save this search">
+      <form onSubmit={(event) => void onSubmit(event)} className="grid gap-2" aria-label="Save this search">
         <label className="sr-only" htmlFor="saved-search-name">
           Name for this search
         </label>
-        <input id="saved-search-name" name="name" required maxLength={100} placeholder="Name, e.g. Go remote" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        <input id="saved-search-name" name="name" required maxLength={100} placeholder="Name, e.g. Go remote" className="min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         <button type="submit" disabled={pending || !ready} className={primaryClass}>
           Save this search
         </button>
