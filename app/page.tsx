@@ -5,11 +5,13 @@ import { getDashboard } from '@/lib/dashboard/dashboard';
 import { describeUpcoming, nextInterview } from '@/lib/interviews/interviews';
 import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
+import { savedSearchesWithCounts } from '@/lib/saved-searches/saved-searches';
 import { getTimer, timerJson } from '@/lib/timelog/timer';
 import { isSupportedDate, today as todayIn } from '@/lib/timelog/zone';
 import { DashboardView } from './(dashboard)/components/dashboard-view';
 import { JobsOverview } from './(dashboard)/components/jobs-overview';
 import { Landing } from './(dashboard)/components/landing';
+import { SavedSearchesCard } from './(dashboard)/components/saved-searches-card';
 import { SourcesPanel } from './components/sources-panel';
 
 export const dynamic = 'force-dynamic';
@@ -34,11 +36,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // A bad ?date never breaks the page: it shows today.
   const date = typeof asked === 'string' && isSupportedDate(asked) ? asked : today;
   const sourceWeeks = sourceWeeksOrDefault(sourcesAsked);
-  const [dashboard, timer, sources, upcoming] = await Promise.all([
+  const [dashboard, timer, sources, upcoming, savedSearches] = await Promise.all([
     getDashboard(db, user.id, { date }),
     getTimer(db, user.id),
     sourceStats(db, user.id, { weeks: sourceWeeks }),
     nextInterview(db, user.id),
+    savedSearchesWithCounts(db, user.id),
   ]);
   const sourcesHref = Object.fromEntries(
     SOURCE_WEEKS.map((w) => [w, `/?${new URLSearchParams({ ...(date === today ? {} : { date }), sources: String(w) }).toString()}#sources-heading`]),
@@ -52,6 +55,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         timer={running}
         nextInterview={upcoming ? { text: describeUpcoming(upcoming, timeZone), href: `/applications/${upcoming.interview.applicationId}` } : null}
       />
+      <SavedSearchesCard items={savedSearches} />
       <SourcesPanel rows={sources} weeks={sourceWeeks} hrefFor={sourcesHref} />
       <JobsOverview overview={overview} />
     </div>

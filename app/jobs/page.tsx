@@ -7,6 +7,8 @@ import { firstSeen, listingStates, type ListingState } from '@/lib/applications/
 import { can } from '@/lib/auth/roles';
 import { currentActor, currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
+import { isSavedSearchId, markSeen, savedSearchesWithCounts, savedValuesOf } from '@/lib/saved-searches/saved-searches';
+import { NotFoundError } from '@/lib/errors';
 import { searchContext } from '@/lib/search/context';
 import { countFacets } from '@/lib/search/facets';
 import { withUserLists } from '@/lib/companies/search';
@@ -23,6 +25,7 @@ import { JobRow } from './job-row';
 import { languageLabel } from './format';
 import { MarketPanel } from './market-panel';
 import { readFilters, type SearchParams } from './read-filters';
+import { SavedSearchesPanel } from './saved-searches-panel';
 
 export const metadata: Metadata = { title: 'Jobs' };
 export const dynamic = 'force-dynamic';
@@ -33,8 +36,21 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const profile = user ? await getProfile(db, user.id) : null;
   // Compare "new" against the visit before this one, then record this one.
   const previousVisit = user ? await markJobsVisited(db, user.id) : null;
+  // `saved=<id>`: a saved search was opened (its filters are in the URL too). The marker is the
+  // page's own: /api/jobs never takes it. Opening it marks it seen.
+  const { saved, ...rest } = await searchParams;
+  const savedId = typeof saved === 'string' && isSavedSearchId(saved) ? saved : null;
+  let openedId: string | null = null;
+  if (user && savedId) {
+    try {
+      openedId = (await markSeen(db, user.id, savedId)).id;
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error; // another user's or a deleted search: just the filters
+    }
+  }
+  const savedItems = user ? await savedSearchesWithCounts(db, user.id) : [];
   const { filters: requested, problem, showDismissed, usedProfileLanguages } = readFilters(
-    await searchParams,
+    rest,
     profile ? { languages: profile.languages, currency: profile.currency } : null,
   );
   const context = await searchContext(
@@ -89,7 +105,13 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="grid gap-6 lg:grid-cols-[260px_1fr]">
       <aside className="lg:sticky lg:top-4 lg:self-start">
+        {/* On a phone the saved searches sit behind "Filters" with the form, so the listings come first. */}
         <FiltersDisclosure active={activeFilterCount(filters)}>
+          {user ? (
+            <div className="mb-5">
+              <SavedSearchesPanel items={savedItems} activeId={openedId} currentFilters={savedValuesOf(requested)} />
+            </div>
+          ) : null}
           <FiltersForm filters={filters} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
         </FiltersDisclosure>
       </aside>

@@ -8,3 +8,4 @@ export * from './time';
 export * from './rates';
 export * from './companies';
 export * from './calendar';
+export * from './saved-searches';

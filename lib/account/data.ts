@@ -14,6 +14,7 @@ import {
   profiles,
   projects,
   rateLimits,
+  savedSearches,
   sessions,
   timeEntries,
   timers,
@@ -55,6 +56,8 @@ export const PRIVATE_SECTIONS = {
   // The companies the user follows (the companies themselves are shared sources and stay).
   companyFollows: { table: companyFollows, userId: companyFollows.userId },
   hiddenCompanies: { table: hiddenCompanies, userId: hiddenCompanies.userId },
+  // Saved searches: never the hash of the feed token that is their credential.
+  savedSearches: { table: savedSearches, userId: savedSearches.userId, omit: ['feedTokenHash'] },
   // Feeds the user proposed: pending ones are theirs and go; approved ones belong to the catalog.
   proposedFeeds: { table: boards, userId: boards.proposedBy, omit: ['etag', 'lastModified', 'runningSince'], deleteOnly: eq(boards.pending, true) },
   // Linked sign-in providers: which ones, never their tokens.

@@ -37,16 +37,19 @@ export const jobFiltersSchema = z.object({
 });
 
 /**
+/**
  * The filters of one search. `hiddenBoards`, `hiddenCompanies` and `followedBoards` are never
  * read from a query string: they are the signed-in user's own lists (withHiddenBoards,
  * withHiddenCompanies, withFollowedCompanies). Hidden boards drop the jobs found only on those
  * boards, hidden companies (normaliseCompany keys) the jobs of those companies; with `followed`
  * set, only jobs on `followedBoards` match (none when it is unset: nobody is signed in).
+ * `firstSeenAfter` is never read from one either: a saved search's "new since you last looked"
+ * (lib/saved-searches) keeps the listings first seen after that moment.
  */
-export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[]; hiddenCompanies?: string[]; followedBoards?: string[] };
+export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[]; hiddenCompanies?: string[]; followedBoards?: string[]; firstSeenAfter?: Date };
 
-/** Never in a URL: the user's own lists. */
-const PRIVATE_KEYS = new Set(['hiddenBoards', 'hiddenCompanies', 'followedBoards']);
+/** Never in a URL: the user's own lists, and a saved search's watermark. */
+const PRIVATE_KEYS = new Set(['hiddenBoards', 'hiddenCompanies', 'followedBoards', 'firstSeenAfter']);
 
 /** The filters with the boards a signed-in user hid from their results (their profile's list). */
 export function withHiddenBoards(filters: JobFilters, hiddenBoards: readonly string[]): JobFilters {
@@ -98,7 +101,7 @@ export function parseJobFilters(params: URLSearchParams): FilterParseResult {
 export function filtersToParams(filters: Partial<JobFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    // Hidden boards and companies and the follows are the user's, not the URL's: links never carry them.
+    // The user's own lists and a saved search's watermark are not the URL's: links never carry them.
     if (value === undefined || value === null || key === 'cursor' || PRIVATE_KEYS.has(key)) continue;
     if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
     else if (!(key === 'limit' && value === 20) && !(key === 'currency' && value === 'USD')) params.set(key, String(value));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFeedToken, contentSecurityPolicy, hasSessionCookie, isTokenFeedRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
+import { calendarFeedToken, contentSecurityPolicy, hasSessionCookie, isTokenUrlRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
 
 const origin = 'http://127.0.0.1:3000';
 const check = (method: string, pathname: string, headers: Record<string, string>) => refuseApiRequest({ method, pathname, headers: new Headers(headers), origin });
@@ -69,16 +69,25 @@ describe('headers', () => {
   });
 
   it('lists the calendar feed as a token route: no referrer, and its own private caching even with a cookie', () => {
-    expect(isTokenFeedRoute('/calendar/abc.ics')).toBe(true);
-    expect(isTokenFeedRoute('/calendar/abc')).toBe(false);
-    expect(isTokenFeedRoute('/calendar/a/b.ics')).toBe(false);
-    expect(isTokenFeedRoute('/api/calendar/token')).toBe(false);
+    expect(isTokenUrlRoute('/calendar/abc.ics')).toBe(true);
+    expect(isTokenUrlRoute('/calendar/abc')).toBe(false);
+    expect(isTokenUrlRoute('/calendar/a/b.ics')).toBe(false);
+    expect(isTokenUrlRoute('/api/calendar/token')).toBe(false);
     const headers = securityHeaders({ https: true, signedIn: true, pathname: '/calendar/abc.ics' });
     expect(headers['Referrer-Policy']).toBe('no-referrer');
     expect(headers).not.toHaveProperty('Cache-Control');
     expect(calendarFeedToken('abc.ics')).toBe('abc');
     expect(calendarFeedToken('.ics')).toBeNull();
     expect(calendarFeedToken('abc.atom')).toBeNull();
+  });
+
+  it('token-URL routes (feeds) send no referrer and keep their own Cache-Control', () => {
+    expect(isTokenUrlRoute('/feeds/abc_DEF-123.atom')).toBe(true);
+    expect(isTokenUrlRoute('/feeds/abc/def.atom')).toBe(false);
+    expect(isTokenUrlRoute('/api/saved-searches')).toBe(false);
+    const headers = securityHeaders({ https: true, signedIn: true, pathname: '/feeds/abc_DEF-123.atom' });
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers).not.toHaveProperty('Cache-Control');
   });
 
   it('recognises Auth.js session cookies, chunked or secure', () => {

@@ -8,13 +8,14 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const NON_JSON_ROUTES = new Set(['/api/applications/import']);
 
 /**
- * Routes outside /api/ that answer a feed rather than a page, read by apps that cannot sign in:
- * the private token in the path is the credential, so the route itself looks it up (unknown or
- * rotated: 404). Their responses name no referrer and are cached privately (CALENDAR_FEED_HEADERS).
+ * Routes outside /api/ that answer a secret token in their URL instead of a session, read by apps
+ * that cannot sign in (a saved search's Atom feed, the calendar feed): the route looks the token up
+ * itself (unknown or rotated: 404) and sets its own Cache-Control (private). No Referer may carry
+ * the token on to a link followed from them.
  */
-export const TOKEN_FEED_ROUTES: readonly RegExp[] = [/^\/calendar\/[^/]+\.ics$/];
+export const TOKEN_URL_ROUTES: readonly RegExp[] = [/^\/feeds\/[^/]+\.atom$/, /^\/calendar\/[^/]+\.ics$/];
 
-export const isTokenFeedRoute = (pathname: string) => TOKEN_FEED_ROUTES.some((route) => route.test(pathname));
+export const isTokenUrlRoute = (pathname: string) => TOKEN_URL_ROUTES.some((route) => route.test(pathname));
 
 /** Headers of /calendar/<token>.ics answers: calendar apps may keep a copy, shared caches may not. */
 export const CALENDAR_FEED_HEADERS = { 'Cache-Control': 'private, max-age=300', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' } as const;
@@ -125,16 +126,16 @@ export function contentSecurityPolicy({ nonce, https, dev, formTargets = [] }: P
 
 /** Headers for every response (the CSP aside): no MIME sniffing, no framing, a sober referrer, HSTS on https. */
 export function securityHeaders({ https, signedIn, pathname = '/' }: { https: boolean; signedIn: boolean; pathname?: string }): Record<string, string> {
-  const tokenFeed = isTokenFeedRoute(pathname);
+  const tokenUrl = isTokenUrlRoute(pathname);
   return {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     // A feed's URL is its credential: never sent on as a referrer.
-    'Referrer-Policy': tokenFeed ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    'Referrer-Policy': tokenUrl ? 'no-referrer' : 'strict-origin-when-cross-origin',
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
     // Anything answered to a signed-in browser may be private: never stored by a cache.
     // Routes that set their own Cache-Control keep it.
-    // Token feeds answer the same with or without a cookie and set their own (private) policy.
-    ...(signedIn && !tokenFeed ? { 'Cache-Control': 'no-store' } : {}),
+    // Token-URL routes answer the same with or without a cookie and set their own (private) policy.
+    ...(signedIn && !tokenUrl ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
