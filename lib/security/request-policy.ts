@@ -7,6 +7,15 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes under /api/ that take bodies other than JSON; they check their own content types. */
 export const NON_JSON_ROUTES = new Set(['/api/applications/import']);
 
+/**
+ * The one route outside /api/ that takes a state-changing POST from anywhere: a digest email's
+ * one-click unsubscribe (RFC 8058, List-Unsubscribe-Post). Mail clients POST it with no Origin,
+ * no cookie and a form body, so no rule above may apply to it: the unguessable token in the
+ * path is its only credential, and all it can do is turn that one digest off. Its GET only
+ * shows a confirm page (link scanners follow GETs).
+ */
+export const ONE_CLICK_UNSUBSCRIBE = /^\/digests\/unsubscribe\/[A-Za-z0-9_-]{1,100}$/;
+
 /** next-auth's own endpoints (its CSRF token guards them); /api/auth/signup is ours and checked. */
 function isNextAuthRoute(pathname: string): boolean {
   return pathname.startsWith('/api/auth/') && pathname !== '/api/auth/signup';
@@ -45,6 +54,7 @@ function hasBody(headers: Headers): boolean {
  * curl and scripts send no Origin and pass; browsers always send it on these methods.
  */
 export function refuseApiRequest({ method, pathname, headers, origin }: RequestFacts): Refusal | null {
+  if (ONE_CLICK_UNSUBSCRIBE.test(pathname)) return null;
   if (!pathname.startsWith('/api/') || !STATE_CHANGING.has(method.toUpperCase()) || isNextAuthRoute(pathname)) return null;
   const sentOrigin = headers.get('origin');
   if (sentOrigin !== null && sentOrigin !== origin) return { status: 403, error: 'Cross-site requests are not accepted.' };
