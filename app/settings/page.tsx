@@ -7,6 +7,7 @@ import { getProfile } from '@/lib/profile/profile';
 import { loadUsdRates } from '@/lib/salary/rates';
 import { Card } from '../components/ui';
 import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
+import { DigestsSection } from './digests-section';
 import { signOutEverywhereAction } from './actions';
 import { SettingsForm } from './settings-form';
 
@@ -41,6 +42,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <Card>
         <SettingsForm profile={profile} currencies={Object.keys(rates).sort()} />
+      </Card>
+      <Card>
+        <DigestsSection db={db} userId={user.id} timeZone={profile.timeZone} />
       </Card>
       {hasPassword ? (
         <Card>

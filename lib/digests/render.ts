@@ -60,6 +60,7 @@ function details(listing: DigestListing): string {
 export function digestSubject(content: Pick<DigestContent, 'searchName' | 'listings' | 'moreCount' | 'newestInstead'>): string {
   const count = content.listings.length + content.moreCount;
   const name = oneLine(content.searchName, 80);
+  if (content.newestInstead && count === 0) return `${name}: no matches yet`;
   if (content.newestInstead) return `${name}: nothing new, ${count === 1 ? 'here is the newest match' : `here are the newest ${count} matches`}`;
   return `${name}: ${count} new ${count === 1 ? 'job' : 'jobs'}`;
 }
@@ -96,7 +97,7 @@ export function renderDigest(content: DigestContent): { subject: string; text: s
     .map((listing) => {
       const board = safeHref(listing.url);
       return `<li style="margin:0 0 14px">
-<a href="${e(listingPageUrl(content.baseUrl, listing.id))}" style="font-weight:600;color:#1d4ed8">${e(oneLine(listing.title))}</a>
+<a href="${e(listingPageUrl(content.baseUrl, listing.id))}" style="font-weight:600;color:#047857">${e(oneLine(listing.title))}</a>
 ${details(listing) ? `<div style="color:#475569">${e(details(listing))}</div>` : ''}
 ${board ? `<div><a href="${e(board)}" style="color:#475569">on ${e(oneLine(listing.boardName, 60))}</a></div>` : ''}
 </li>`;
