@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CLIENT_FORWARDING_HEADERS } from './lib/auth/client-ip';
 import { env } from './lib/env';
-import { contentSecurityPolicy, hasSessionCookie, refuseApiRequest, securityHeaders, siteOrigin } from './lib/security/request-policy';
+import { contentSecurityPolicy, hasSessionCookie, isTokenUrlRoute, refuseApiRequest, securityHeaders, siteOrigin } from './lib/security/request-policy';
 
 // Runs before every route (Next 16's proxy, Node.js runtime): the request rules and response
 // headers of lib/security/request-policy.ts, a CSP nonce per request (Next's CSP guide), and
@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   const { TRUST_PROXY, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
   const { origin, https } = siteOrigin(request.headers, TRUST_PROXY);
   const signedIn = hasSessionCookie(request.headers.get('cookie'));
-  const headers = securityHeaders({ https, signedIn });
+  const headers = securityHeaders({ https, signedIn, tokenUrl: isTokenUrlRoute(request.nextUrl.pathname) });
 
   const refusal = refuseApiRequest({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers, origin });
   if (refusal) return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers });

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+// 'server-only' throws outside a React Server Components build; tests import those modules directly.
+const alias = { '@': fileURLToPath(new URL('./', import.meta.url)), 'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)) };
 const ignored = ['node_modules/**', '.next/**', '.next-bench/**', '.data/**'];
 
 export default defineConfig({

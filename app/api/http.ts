@@ -1,12 +1,21 @@
 import { NextResponse } from 'next/server';
 import { BadInputError, ConfigError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
+import { env } from '@/lib/env';
 import { BadCursorError } from '@/lib/search/search';
+import { siteOrigin } from '@/lib/security/request-policy';
 
 // The one place typed errors become HTTP statuses. Unknown errors are logged with their cause
 // and answered with a generic message.
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): NextResponse {
   return NextResponse.json(body, { status, headers });
+}
+
+/** This site's origin as the client reached it (TRUST_PROXY decides whether forwarded headers count), for absolute URLs. */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const headers = request.headers.has('host') ? request.headers : new Headers([...request.headers, ['host', url.host]]);
+  return siteOrigin(headers, env().TRUST_PROXY, url.protocol === 'https:' ? 'https' : 'http').origin;
 }
 
 export function errorResponse(error: unknown): NextResponse {

@@ -6,3 +6,4 @@ export * from './profiles';
 export * from './applications';
 export * from './time';
 export * from './rates';
+export * from './saved-searches';

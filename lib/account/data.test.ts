@@ -7,7 +7,7 @@ vi.hoisted(() => {
 import { count, eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
-import { accounts, boards, listingDismissals, rateLimits, timers, users } from '../../db/schema';
+import { accounts, boards, listingDismissals, rateLimits, savedSearches, timers, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { insertApplication, insertApplicationEvent, insertBoard, insertListing } from '../../test/support/factories';
 import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
@@ -38,6 +38,7 @@ async function fullUser(db: Db) {
   await db.insert(timers).values({ userId: user.id, kind: 'learning', area: 'dsa' });
   await db.insert(listingDismissals).values({ userId: user.id, listingId: listing.id });
   await db.insert(accounts).values({ userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `gh-${n}`, access_token: 'secret-token' });
+  await db.insert(savedSearches).values({ userId: user.id, name: 'Go remote', filters: { language: ['go'] }, feedTokenHash: `feed-token-hash-${n}` });
   const sessionId = await createServerSession(db, user.id);
   await db.insert(boards).values({ id: `proposal-${n}`, name: `Proposal ${n}`, kind: 'rss', url: `https://p${n}.example/rss`, custom: true, pending: true, proposedBy: user.id });
   return { user, app, project, sessionId };
@@ -72,6 +73,8 @@ describe(`account data (${TEST_DRIVER})`, () => {
     expect(data.timeEntries).toHaveLength(1);
     expect(data.timers).toHaveLength(1);
     expect(data.listingDismissals).toHaveLength(1);
+    expect(data.savedSearches).toEqual([expect.objectContaining({ name: 'Go remote', filters: { language: ['go'] } })]);
+    expect(text).not.toContain('feed-token-hash');
     expect(data.linkedAccounts).toEqual([expect.objectContaining({ provider: 'github' })]);
     expect(data.sessions).toEqual([{ userId: owner.user.id, expires: expect.any(Date) }]);
     expect(data).not.toHaveProperty('applicationEvents');

@@ -10,6 +10,7 @@ import {
   profiles,
   projects,
   rateLimits,
+  savedSearches,
   sessions,
   timeEntries,
   timers,
@@ -45,6 +46,8 @@ export const PRIVATE_SECTIONS = {
   projects: { table: projects, userId: projects.userId },
   timers: { table: timers, userId: timers.userId },
   listingDismissals: { table: listingDismissals, userId: listingDismissals.userId },
+  // Saved searches: never the hash of the feed token that is their credential.
+  savedSearches: { table: savedSearches, userId: savedSearches.userId, omit: ['feedTokenHash'] },
   // Feeds the user proposed: pending ones are theirs and go; approved ones belong to the catalog.
   proposedFeeds: { table: boards, userId: boards.proposedBy, omit: ['etag', 'lastModified', 'runningSince'], deleteOnly: eq(boards.pending, true) },
   // Linked sign-in providers: which ones, never their tokens.

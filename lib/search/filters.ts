@@ -35,8 +35,10 @@ export const jobFiltersSchema = z.object({
 /**
  * The filters of one search. `hiddenBoards` is never read from a query string: it is the
  * signed-in user's own list (withHiddenBoards), and drops the jobs found only on those boards.
+ * `firstSeenAfter` is never read from one either: a saved search's "new since you last looked"
+ * (lib/saved-searches) keeps the listings first seen after that moment.
  */
-export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[] };
+export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[]; firstSeenAfter?: Date };
 
 /** The filters with the boards a signed-in user hid from their results (their profile's list). */
 export function withHiddenBoards(filters: JobFilters, hiddenBoards: readonly string[]): JobFilters {
@@ -79,7 +81,7 @@ export function filtersToParams(filters: Partial<JobFilters>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     // Hidden boards are the user's, not the URL's: links never carry them.
-    if (value === undefined || value === null || key === 'cursor' || key === 'hiddenBoards') continue;
+    if (value === undefined || value === null || key === 'cursor' || key === 'hiddenBoards' || key === 'firstSeenAfter') continue;
     if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
     else if (!(key === 'limit' && value === 20) && !(key === 'currency' && value === 'USD')) params.set(key, String(value));
   }

@@ -30,7 +30,7 @@ function chosen(values: readonly string[], vocabulary: readonly string[]): Uint8
 
 /**
  * The filters of lib/search/where.ts over snapshot rows. For a row: -1 when it fails a filter
- * that no facet leaves out (text, salary, posted within, self-taught, visa, hidden boards), otherwise the
+ * that no facet leaves out (text, salary, posted within, self-taught, visa, hidden boards, first seen after), otherwise the
  * FACET_BITs of the facet filters it misses; 0 means the row is in the result.
  */
 export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): (row: number) => number {
@@ -43,6 +43,8 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   const { floorUsd: floor, text } = inputs;
   const since = filters.postedWithin ? inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
   const { selfTaught, visa } = filters;
+  // As where.ts: strictly after (a Date has milliseconds, first_seen_at microseconds).
+  const seenAfterUs = filters.firstSeenAfter ? filters.firstSeenAfter.getTime() * 1000 : null;
 
   return (row) => {
     // An unknown currency cannot be compared: the salary floor matches nothing (as in where.ts).
@@ -52,6 +54,7 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
     if (snapshot.postedUs[row]! < since) return -1;
     if (selfTaught && !snapshot.selfTaught[row]) return -1;
     if (visa && !snapshot.visa[row]) return -1;
+    if (seenAfterUs !== null && !(snapshot.firstSeenUs[row]! > seenAfterUs)) return -1;
     // As where.ts: a job only on boards the user hid is out, one also found elsewhere stays.
     if (hidden?.has(snapshot.board[row]!) && !(snapshot.hasCopies[row] && snapshot.copyBoards.get(row)!.some((board) => !hidden.has(board)))) return -1;
     let missed = 0;
@@ -93,4 +96,12 @@ export function newestMatches(
     }
   }
   return { ids, cutoffUs: ids.length < matches ? cutoff : null, matches };
+}
+
+/** How many listings the filters match (a saved search's "N new"), from the snapshot. */
+export function countMatches(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): number {
+  const test = rowTester(snapshot, filters, inputs);
+  let matches = 0;
+  for (let row = 0; row < snapshot.size; row++) if (test(row) === 0) matches++;
+  return matches;
 }

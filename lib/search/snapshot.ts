@@ -37,6 +37,8 @@ export interface ListingSnapshot {
   salaryUsd: Float64Array;
   /** posted_at in microseconds since the epoch (exact, as cursors carry it). */
   postedUs: Float64Array;
+  /** first_seen_at in microseconds since the epoch (a saved search's firstSeenAfter). */
+  firstSeenUs: Float64Array;
   /** 1 when the listing is "open to self-taught" (see filters.ts), and when it offers visa sponsorship. */
   selfTaught: Uint8Array;
   visa: Uint8Array;
@@ -66,6 +68,7 @@ type SnapshotRow = {
   board_id: string;
   salary_usd_yearly: number | null;
   posted_us: number | string;
+  first_seen_us: number | string;
   self_taught: boolean;
   visa: boolean;
 };
@@ -84,6 +87,7 @@ export async function loadSnapshot(db: Db): Promise<ListingSnapshot> {
               array_to_string(l.skills, ',') as skills, l.seniority::text as seniority, l.role::text as role,
               l.remote::text as remote, l.board_id, l.salary_usd_yearly,
               (extract(epoch from l.posted_at) * 1000000)::bigint as posted_us,
+              (extract(epoch from l.first_seen_at) * 1000000)::bigint as first_seen_us,
               (l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})) as self_taught,
               coalesce(l.visa_sponsorship, false) as visa
             from listings l where l.removed_at is null and l.duplicate_of is null
@@ -119,6 +123,7 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     hasCopies: new Uint8Array(size),
     salaryUsd: new Float64Array(size),
     postedUs: new Float64Array(size),
+    firstSeenUs: new Float64Array(size),
     selfTaught: new Uint8Array(size),
     visa: new Uint8Array(size),
   };
@@ -150,6 +155,7 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     snapshot.board[i] = boardOf(row.board_id);
     snapshot.salaryUsd[i] = row.salary_usd_yearly === null ? NaN : Number(row.salary_usd_yearly);
     snapshot.postedUs[i] = Number(row.posted_us);
+    snapshot.firstSeenUs[i] = Number(row.first_seen_us);
     snapshot.selfTaught[i] = row.self_taught ? 1 : 0;
     snapshot.visa[i] = row.visa ? 1 : 0;
   });

@@ -56,6 +56,7 @@ function baseConditions(filters: JobFilters, usdPerUnit: Record<string, number>)
       sql`(l.board_id <> all(${hidden}::text[]) or exists (select 1 from listings d where d.duplicate_of = l.id and d.board_id <> all(${hidden}::text[])))`,
     );
   }
+  if (filters.firstSeenAfter) parts.push(sql`l.first_seen_at > ${filters.firstSeenAfter.toISOString()}::timestamptz`);
   return parts;
 }
 

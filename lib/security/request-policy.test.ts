@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ONE_CLICK_UNSUBSCRIBE, contentSecurityPolicy, hasSessionCookie, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
+import { ONE_CLICK_UNSUBSCRIBE, contentSecurityPolicy, hasSessionCookie, isTokenUrlRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
 
 const origin = 'http://127.0.0.1:3000';
 const check = (method: string, pathname: string, headers: Record<string, string>) => refuseApiRequest({ method, pathname, headers: new Headers(headers), origin });
@@ -49,6 +49,8 @@ describe('one-click unsubscribe', () => {
     expect(check('POST', '/api/saved-searches/x/digest', { ...oneClick, origin: 'https://evil.example' })?.status).toBe(403);
     expect(ONE_CLICK_UNSUBSCRIBE.test('/digests/unsubscribe/a/b')).toBe(false);
     expect(ONE_CLICK_UNSUBSCRIBE.test('/digests/unsubscribe/')).toBe(false);
+    // Its token is in the URL: no Referer carries it on from the confirm page.
+    expect(isTokenUrlRoute('/digests/unsubscribe/AbC_-123xyz')).toBe(true);
   });
 });
 
@@ -78,6 +80,15 @@ describe('headers', () => {
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     });
     expect(securityHeaders({ https: true, signedIn: true })).toMatchObject({ 'Strict-Transport-Security': expect.stringMatching(/max-age=\d+/), 'Cache-Control': 'no-store' });
+  });
+
+  it('token-URL routes (feeds) send no referrer and keep their own Cache-Control', () => {
+    expect(isTokenUrlRoute('/feeds/abc_DEF-123.atom')).toBe(true);
+    expect(isTokenUrlRoute('/feeds/abc/def.atom')).toBe(false);
+    expect(isTokenUrlRoute('/api/saved-searches')).toBe(false);
+    const headers = securityHeaders({ https: true, signedIn: true, tokenUrl: true });
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers).not.toHaveProperty('Cache-Control');
   });
 
   it('recognises Auth.js session cookies, chunked or secure', () => {

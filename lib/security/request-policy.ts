@@ -16,6 +16,16 @@ export const NON_JSON_ROUTES = new Set(['/api/applications/import']);
  */
 export const ONE_CLICK_UNSUBSCRIBE = /^\/digests\/unsubscribe\/[A-Za-z0-9_-]{1,100}$/;
 
+/**
+ * Routes outside /api/ that answer a secret token in their URL instead of a session (a saved
+ * search's Atom feed; a digest's unsubscribe page). Their responses set their own
+ * Cache-Control (private, revalidated with ETag: feed readers poll them), and no Referer may
+ * carry the token on to a link followed from them.
+ */
+export const TOKEN_URL_ROUTES: readonly RegExp[] = [/^\/feeds\/[^/]+\.atom$/, ONE_CLICK_UNSUBSCRIBE];
+
+export const isTokenUrlRoute = (pathname: string) => TOKEN_URL_ROUTES.some((route) => route.test(pathname));
+
 /** next-auth's own endpoints (its CSRF token guards them); /api/auth/signup is ours and checked. */
 function isNextAuthRoute(pathname: string): boolean {
   return pathname.startsWith('/api/auth/') && pathname !== '/api/auth/signup';
@@ -114,15 +124,18 @@ export function contentSecurityPolicy({ nonce, https, dev, formTargets = [] }: P
   ].join('; ');
 }
 
-/** Headers for every response (the CSP aside): no MIME sniffing, no framing, a sober referrer, HSTS on https. */
-export function securityHeaders({ https, signedIn }: { https: boolean; signedIn: boolean }): Record<string, string> {
+/**
+ * Headers for every response (the CSP aside): no MIME sniffing, no framing, a sober referrer, HSTS on https.
+ * `tokenUrl`: a TOKEN_URL_ROUTES response (no referrer at all; its own Cache-Control).
+ */
+export function securityHeaders({ https, signedIn, tokenUrl = false }: { https: boolean; signedIn: boolean; tokenUrl?: boolean }): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Referrer-Policy': tokenUrl ? 'no-referrer' : 'strict-origin-when-cross-origin',
     ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
     // Anything answered to a signed-in browser may be private: never stored by a cache.
     // Routes that set their own Cache-Control keep it.
-    ...(signedIn ? { 'Cache-Control': 'no-store' } : {}),
+    ...(signedIn && !tokenUrl ? { 'Cache-Control': 'no-store' } : {}),
   };
 }
