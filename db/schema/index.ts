@@ -7,3 +7,4 @@ export * from './applications';
 export * from './time';
 export * from './rates';
 export * from './saved-searches';
+export * from './digests';

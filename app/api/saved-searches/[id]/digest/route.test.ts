@@ -9,7 +9,6 @@ import { createTestDatabase, type TestDatabase } from '@/test/support/test-db';
 // POST /api/saved-searches/:id/digest ("Send now") against the real route, a test database
 // and a real SMTP server on 127.0.0.1; SMTP_URL is the mocked mail config's.
 const mail: { config: { url: string; from: string } | null } = { config: null };
-vi.mock('server-only', () => ({}));
 vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
 vi.mock('@/lib/auth/session', async () => (await import('@/test/support/acting-user')).mockSession());
 vi.mock('@/lib/mail/config', async (original) => ({
