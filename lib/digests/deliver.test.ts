@@ -9,7 +9,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp-se
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { NotFoundError, TooManyRequestsError } from '../errors';
 import { createMailer, type Mailer } from '../mail/transport';
-import { digestByUnsubscribeToken, MAX_ATTEMPTS, runDigestTick, sendDigestNow, SEND_NOW_PER_HOUR, unsubscribeDigest, type DigestContext } from './deliver';
+import { claimDueDigests, digestByUnsubscribeToken, MAX_ATTEMPTS, runDigestTick, sendDigestNow, SEND_NOW_PER_HOUR, unsubscribeDigest, type DigestContext } from './deliver';
 
 // Digests against a real SMTP server on 127.0.0.1, on PGlite and (TEST_DATABASE_URL) PostgreSQL.
 // The clock is the context's: "07:01 in Berlin" is a chosen instant, listings' first_seen_at too.
@@ -229,6 +229,19 @@ describe('exactly once across workers', () => {
       expect(mailTo(user.email!)).toHaveLength(1);
       expect(await deliveriesOf(search)).toHaveLength(1);
     }
+  });
+
+  it('a digest whose worker died after claiming it is sent once its lease runs out', async () => {
+    const { user, search } = await userWithSearch({ createdAt: at('2026-09-20T12:00:00Z') });
+    await goListing('Orphaned', at('2026-09-21T01:00:00Z'));
+    // The worker claims the day and dies before preparing or sending.
+    expect(await claimDueDigests(contextAt(at('2026-09-21T05:01:00Z')))).toHaveLength(1);
+    await runDigestTick(contextAt(at('2026-09-21T05:06:00Z'))); // another worker: still leased
+    expect(mailTo(user.email!)).toHaveLength(0);
+    await runDigestTick(contextAt(at('2026-09-21T05:12:00Z'))); // lease (10 min) over
+    await runDigestTick(contextAt(at('2026-09-21T05:30:00Z')));
+    expect(mailTo(user.email!)).toHaveLength(1);
+    expect(await deliveriesOf(search)).toMatchObject([{ status: 'sent', attempts: 1 }]);
   });
 
   it('a retry is taken by one worker only', async () => {

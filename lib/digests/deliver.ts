@@ -87,18 +87,19 @@ export async function claimDueDigests(ctx: DigestContext): Promise<DigestDeliver
 export async function takeRetries(ctx: DigestContext, limit = 20): Promise<DigestDelivery[]> {
   const now = clock(ctx);
   const due = await ctx.db
-    .select({ id: digestDeliveries.id, nextAttemptAt: digestDeliveries.nextAttemptAt })
+    .select({ id: digestDeliveries.id })
     .from(digestDeliveries)
     .where(and(eq(digestDeliveries.status, 'pending'), lte(digestDeliveries.nextAttemptAt, now)))
     .orderBy(digestDeliveries.nextAttemptAt)
     .limit(limit);
   const taken: DigestDelivery[] = [];
   for (const candidate of due) {
-    // Only the worker whose update still sees the time it read wins the row.
+    // Only one worker's update still finds the row due: a second one waits for the first's row
+    // lock, re-reads the row, and sees it leased into the future.
     const [row] = await ctx.db
       .update(digestDeliveries)
       .set({ nextAttemptAt: after(now, LEASE_MS), updatedAt: now })
-      .where(and(eq(digestDeliveries.id, candidate.id), eq(digestDeliveries.status, 'pending'), eq(digestDeliveries.nextAttemptAt, candidate.nextAttemptAt)))
+      .where(and(eq(digestDeliveries.id, candidate.id), eq(digestDeliveries.status, 'pending'), lte(digestDeliveries.nextAttemptAt, now)))
       .returning();
     if (row) taken.push(row);
   }

@@ -70,7 +70,7 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpServer(options: { user?: string; password?: string } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { user?: string; password?: string; port?: number } = {}): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const state: { mode: TestSmtpServer['mode'] } = { mode: 'ok' };
   const auth = options.user !== undefined;
@@ -100,7 +100,7 @@ export async function startSmtpServer(options: { user?: string; password?: strin
   const server = new SMTPServer(serverOptions);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as { port: number }).port;
   const credentials = auth ? `${encodeURIComponent(options.user!)}:${encodeURIComponent(options.password ?? '')}@` : '';
