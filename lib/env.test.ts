@@ -71,3 +71,29 @@ describe('parseEnv', () => {
     expect(boardUrlEnvName('custom-rust.weekly')).toBe('TRACKEND_BOARD_CUSTOM_RUST_WEEKLY_URL');
   });
 });
+
+describe('mail settings', () => {
+  it('leaves digests off when SMTP_URL is unset, and takes smtp:// and smtps:// with MAIL_FROM', () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    const parsed = parseEnv({ SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'trackend <digests@example.org>' });
+    expect(parsed.SMTP_URL).toBe('smtps://u:p@mail.example.org:465');
+    expect(parsed.MAIL_FROM).toBe('trackend <digests@example.org>');
+    expect(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'me@example.org' }).MAIL_FROM).toBe('me@example.org');
+  });
+
+  it.each(['http://mail.example.org', 'mail.example.org:587', 'smtp://'])('rejects SMTP_URL=%s', (value) => {
+    expect(() => parseEnv({ SMTP_URL: value, MAIL_FROM: 'me@example.org' })).toThrow(/SMTP_URL must look like smtp:\/\//);
+  });
+
+  it('needs MAIL_FROM with SMTP_URL, and refuses one that is no address or carries a line break', () => {
+    expect(() => parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(/MAIL_FROM must be set when SMTP_URL is/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'trackend' })).toThrow(/MAIL_FROM must be an email address/);
+    expect(() => parseEnv({ MAIL_FROM: 'a@example.org\r\nBcc: b@example.org' })).toThrow(/MAIL_FROM/);
+  });
+
+  it('takes PUBLIC_URL as an origin (default http://localhost:3000)', () => {
+    expect(parseEnv({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(parseEnv({ PUBLIC_URL: 'https://trackend.example.org/' }).PUBLIC_URL).toBe('https://trackend.example.org');
+    expect(() => parseEnv({ PUBLIC_URL: 'https://trackend.example.org/app' })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -27,6 +27,41 @@ const cidrList = z.string().transform((value, ctx) => {
   return cidrs;
 });
 
+/** smtp://user:pass@host:587 or smtps://…: nodemailer reads the rest (port, auth) from it. */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+
+/** "trackend <digests@example.org>" or a bare address. */
+const mailFrom = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+    return z.email().safeParse(address.trim()).success && !/[\r\n]/.test(value);
+  }, 'must be an email address, optionally with a name: trackend <digests@example.org>');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search;
+    } catch {
+      return false;
+    }
+  }, 'must be the site\'s address without a path, e.g. https://trackend.example.org')
+  .transform((value) => new URL(value).origin);
+
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const schema = z.object({
@@ -60,8 +95,16 @@ const schema = z.object({
     (value) => (typeof value === 'string' ? value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean) : value),
     z.array(z.email('must be a comma-separated list of email addresses')).default([]),
   ),
+  /** Where digests are sent through (smtp:// or smtps://). Unset: email digests are off. */
+  SMTP_URL: z.preprocess(emptyAsUndefined, smtpUrl.optional()),
+  /** The From of every email; required with SMTP_URL. */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, mailFrom.optional()),
+  /** The site's public address, for links in emails (which have no request to take it from). */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.default('http://localhost:3000')),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
+}).superRefine((value, ctx) => {
+  if (value.SMTP_URL && !value.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is (the From of digest emails)' });
 });
 
 export type Env = z.infer<typeof schema>;

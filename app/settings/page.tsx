@@ -12,6 +12,7 @@ import { ChangePasswordForm, DeleteAccountForm } from './account-forms';
 import { showCompanyAgainAction, signOutEverywhereAction } from './actions';
 import { BrowserZoneOffer } from './browser-zone-offer';
 import { CalendarLink } from './calendar-link';
+import { DigestsSection } from './digests-section';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -52,6 +53,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </Card>
       <Card>
         <CalendarLink createdAt={calendarSince?.toISOString() ?? null} />
+      </Card>
+      <Card>
+        <DigestsSection db={db} userId={user.id} timeZone={profile.timeZone} />
       </Card>
       {hasPassword ? (
         <Card>

@@ -9,3 +9,4 @@ export * from './rates';
 export * from './companies';
 export * from './calendar';
 export * from './saved-searches';
+export * from './digests';

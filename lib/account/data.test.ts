@@ -7,7 +7,7 @@ vi.hoisted(() => {
 import { count, eq, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
-import { accounts, boards, companyFollows, hiddenCompanies, interviews, listingDismissals, rateLimits, savedSearches, timers, users } from '../../db/schema';
+import { accounts, boards, companyFollows, digestDeliveries, hiddenCompanies, interviews, listingDismissals, rateLimits, savedSearches, timers, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { insertApplication, insertApplicationEvent, insertBoard, insertListing } from '../../test/support/factories';
 import { insertEntry, insertProfile, insertProject } from '../../test/support/time-factories';
@@ -45,7 +45,8 @@ async function fullUser(db: Db) {
   await db.insert(accounts).values({ userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `gh-${n}`, access_token: 'secret-token' });
   await db.insert(interviews).values({ userId: user.id, applicationId: app.id, startsAt: new Date('2026-12-03T13:00:00Z'), minutes: 45, kind: 'technical' });
   await rotateCalendarToken(db, user.id);
-  await db.insert(savedSearches).values({ userId: user.id, name: 'Go remote', filters: { language: ['go'] }, feedTokenHash: `feed-token-hash-${n}` });
+  const [search] = await db.insert(savedSearches).values({ userId: user.id, name: 'Go remote', filters: { language: ['go'] }, feedTokenHash: `feed-token-hash-${n}` }).returning();
+  await db.insert(digestDeliveries).values({ savedSearchId: search!.id, userId: user.id, localDate: '2026-11-02', status: 'sent', unsubscribeTokenHash: `unsubscribe-hash-${n}` });
   const sessionId = await createServerSession(db, user.id);
   await db.insert(boards).values({ id: `proposal-${n}`, name: `Proposal ${n}`, kind: 'rss', url: `https://p${n}.example/rss`, custom: true, pending: true, proposedBy: user.id });
   return { user, app, project, sessionId };
@@ -85,7 +86,7 @@ describe(`account data (${TEST_DRIVER})`, () => {
     expect(data.linkedAccounts).toEqual([expect.objectContaining({ provider: 'github' })]);
     expect(data.sessions).toEqual([{ userId: owner.user.id, expires: expect.any(Date) }]);
     expect(data).not.toHaveProperty('applicationEvents');
-    for (const secret of ['passwordHash', 'tokenHash', 'secret-token', owner.sessionId]) expect(text).not.toContain(secret);
+    for (const secret of ['passwordHash', 'tokenHash', 'secret-token', owner.sessionId, 'unsubscribe-hash-']) expect(text).not.toContain(secret);
     expect(text).not.toContain(other.user.id);
     // Every section of PRIVATE_SECTIONS has the row we made.
     for (const key of Object.keys(PRIVATE_SECTIONS).filter((k) => k !== 'applicationEvents' && k !== 'profile')) {

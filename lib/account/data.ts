@@ -8,6 +8,7 @@ import {
   boards,
   calendarTokens,
   interviews,
+  digestDeliveries,
   listingDismissals,
   companyFollows,
   hiddenCompanies,
@@ -58,6 +59,8 @@ export const PRIVATE_SECTIONS = {
   hiddenCompanies: { table: hiddenCompanies, userId: hiddenCompanies.userId },
   // Saved searches: never the hash of the feed token that is their credential.
   savedSearches: { table: savedSearches, userId: savedSearches.userId, omit: ['feedTokenHash'] },
+  // Digest emails sent or tried: never the hash of an unsubscribe token.
+  digestDeliveries: { table: digestDeliveries, userId: digestDeliveries.userId, omit: ['unsubscribeTokenHash'] },
   // Feeds the user proposed: pending ones are theirs and go; approved ones belong to the catalog.
   proposedFeeds: { table: boards, userId: boards.proposedBy, omit: ['etag', 'lastModified', 'runningSince'], deleteOnly: eq(boards.pending, true) },
   // Linked sign-in providers: which ones, never their tokens.

@@ -6,18 +6,25 @@ import { createIngestFetchers } from '../ingest/fetchers';
 import { progressLine } from '../ingest/report';
 import { fetchTextFor } from '../ingest/run-all';
 import { ingestBoard } from '../ingest/run-board';
+import { mailConfig } from '../mail/config';
+import { createMailer } from '../mail/transport';
+import { startInProcessDigests, startPgBossDigests } from './digests';
 import { startInProcessSchedule } from './in-process';
 import { startPgBossWorker } from './pg-boss';
 
-// `npm run worker`: scheduled ingestion until stopped (Ctrl-C).
+// `npm run worker`: scheduled ingestion and email digests until stopped (Ctrl-C). It runs with
+// --conditions=react-server so the shared lib modules marked 'server-only' load here too.
 // PostgreSQL: pg-boss, shared safely by any number of workers. PGlite: an in-process timer in
 // this process (which then owns the embedded database; the app's server does the same itself).
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
 
 await runCli(async () => {
-  const { DATABASE_URL, INGEST_INTERVAL_MINUTES } = env();
+  const { DATABASE_URL, INGEST_INTERVAL_MINUTES, PUBLIC_URL } = env();
   const db = await getDb();
   const fetchers = createIngestFetchers();
+  const mail = mailConfig();
+  const mailer = mail ? createMailer(mail) : null;
+  if (!mailer) log('email digests are off (SMTP_URL is not set)');
   let stop: () => Promise<void>;
 
   if (DATABASE_URL) {
@@ -38,11 +45,19 @@ await runCli(async () => {
         return result;
       },
     });
-    stop = worker.stop;
+    const digests = mailer ? await startPgBossDigests({ connectionString: DATABASE_URL, context: { db, mailer, baseUrl: PUBLIC_URL }, log }) : null;
+    stop = async () => {
+      await digests?.stop();
+      await worker.stop();
+    };
   } else {
     const schedule = startInProcessSchedule({ getDb, fetchers, intervalMinutes: INGEST_INTERVAL_MINUTES, firstTickMs: 0, log });
-    log(`worker started on the embedded database: every ${INGEST_INTERVAL_MINUTES} min`);
-    stop = async () => schedule.stop();
+    const digests = mailer ? startInProcessDigests({ getDb, mailer, baseUrl: PUBLIC_URL, firstTickMs: 0, log }) : null;
+    log(`worker started on the embedded database: every ${INGEST_INTERVAL_MINUTES} min${digests ? ', digests every 5 min' : ''}`);
+    stop = async () => {
+      schedule.stop();
+      digests?.stop();
+    };
   }
 
   await new Promise<void>((resolve) => {

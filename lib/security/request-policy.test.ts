@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFeedToken, contentSecurityPolicy, hasSessionCookie, isTokenUrlRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
+import { calendarFeedToken, ONE_CLICK_UNSUBSCRIBE, contentSecurityPolicy, hasSessionCookie, isTokenUrlRoute, refuseApiRequest, securityHeaders, siteOrigin } from './request-policy';
 
 const origin = 'http://127.0.0.1:3000';
 const check = (method: string, pathname: string, headers: Record<string, string>) => refuseApiRequest({ method, pathname, headers: new Headers(headers), origin });
@@ -37,6 +37,20 @@ describe('refuseApiRequest', () => {
     expect(check('POST', '/settings', { 'content-type': 'text/plain' })).toBeNull();
     expect(check('POST', '/api/auth/callback/credentials', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '9' })).toBeNull();
     expect(check('POST', '/api/applications/import', { 'content-type': 'text/csv', 'content-length': '9', origin })).toBeNull();
+  });
+});
+
+describe('one-click unsubscribe', () => {
+  it('takes the form POST of a mail client (no Origin, a form body) on exactly that route', () => {
+    const oneClick = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '26' };
+    expect(check('POST', '/digests/unsubscribe/AbC_-123xyz', oneClick)).toBeNull();
+    // Only that shape: not a lookalike under /api/, not a longer path.
+    expect(check('POST', '/api/digests/unsubscribe/AbC_-123xyz', oneClick)?.status).toBe(415);
+    expect(check('POST', '/api/saved-searches/x/digest', { ...oneClick, origin: 'https://evil.example' })?.status).toBe(403);
+    expect(ONE_CLICK_UNSUBSCRIBE.test('/digests/unsubscribe/a/b')).toBe(false);
+    expect(ONE_CLICK_UNSUBSCRIBE.test('/digests/unsubscribe/')).toBe(false);
+    // Its token is in the URL: no Referer carries it on from the confirm page.
+    expect(isTokenUrlRoute('/digests/unsubscribe/AbC_-123xyz')).toBe(true);
   });
 });
 

@@ -8,12 +8,21 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const NON_JSON_ROUTES = new Set(['/api/applications/import']);
 
 /**
- * Routes outside /api/ that answer a secret token in their URL instead of a session, read by apps
- * that cannot sign in (a saved search's Atom feed, the calendar feed): the route looks the token up
- * itself (unknown or rotated: 404) and sets its own Cache-Control (private). No Referer may carry
- * the token on to a link followed from them.
+ * The one route outside /api/ that takes a state-changing POST from anywhere: a digest email's
+ * one-click unsubscribe (RFC 8058, List-Unsubscribe-Post). Mail clients POST it with no Origin,
+ * no cookie and a form body, so no rule above may apply to it: the unguessable token in the
+ * path is its only credential, and all it can do is turn that one digest off. Its GET only
+ * shows a confirm page (link scanners follow GETs).
  */
-export const TOKEN_URL_ROUTES: readonly RegExp[] = [/^\/feeds\/[^/]+\.atom$/, /^\/calendar\/[^/]+\.ics$/];
+export const ONE_CLICK_UNSUBSCRIBE = /^\/digests\/unsubscribe\/[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * Routes outside /api/ that answer a secret token in their URL instead of a session, read by apps
+ * that cannot sign in (a saved search's Atom feed, the calendar feed, a digest's unsubscribe
+ * page): the route looks the token up itself (unknown or rotated: 404) and sets its own
+ * Cache-Control (private). No Referer may carry the token on to a link followed from them.
+ */
+export const TOKEN_URL_ROUTES: readonly RegExp[] = [/^\/feeds\/[^/]+\.atom$/, /^\/calendar\/[^/]+\.ics$/, ONE_CLICK_UNSUBSCRIBE];
 
 export const isTokenUrlRoute = (pathname: string) => TOKEN_URL_ROUTES.some((route) => route.test(pathname));
 
@@ -63,6 +72,7 @@ function hasBody(headers: Headers): boolean {
  * curl and scripts send no Origin and pass; browsers always send it on these methods.
  */
 export function refuseApiRequest({ method, pathname, headers, origin }: RequestFacts): Refusal | null {
+  if (ONE_CLICK_UNSUBSCRIBE.test(pathname)) return null;
   if (!pathname.startsWith('/api/') || !STATE_CHANGING.has(method.toUpperCase()) || isNextAuthRoute(pathname)) return null;
   const sentOrigin = headers.get('origin');
   if (sentOrigin !== null && sentOrigin !== origin) return { status: 403, error: 'Cross-site requests are not accepted.' };
