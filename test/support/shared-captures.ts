@@ -17,3 +17,12 @@ export function readSharedCapture(name: string): string {
 export function readSharedCaptureBytes(name: string): Buffer {
   return readFileSync(SHARED_BOARDS_DIR + name);
 }
+
+/** Real hiring-system captures and job pages with JSON-LD (../shared/fixtures/ats, see its SOURCES.md). */
+export const SHARED_ATS_DIR = fileURLToPath(new URL('../../../shared/fixtures/ats/', import.meta.url));
+export const HAS_SHARED_ATS = existsSync(SHARED_ATS_DIR);
+export const SHARED_ATS_SKIP_REASON = `shared hiring-system captures not found at ${SHARED_ATS_DIR} (they ship beside the repo in CI, not in a clone)`;
+
+export function readSharedAts(name: string): string {
+  return readFileSync(SHARED_ATS_DIR + name, 'utf8');
+}
