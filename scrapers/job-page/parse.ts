@@ -32,6 +32,8 @@ const MAX_BLOCKS = 30;
 const MAX_NODES = 5_000;
 const MAX_DEPTH = 8;
 const MAX_TEXT = 300;
+/** As ingestion stores a company (lib/ingest/validate.ts). */
+const MAX_COMPANY = 200;
 const MAX_DESCRIPTION = 200_000;
 const MAX_EMPLOYMENT_TYPES = 10;
 
@@ -204,7 +206,7 @@ export function parseJobPage(html: string, url: string): JobPage {
     return {
       url,
       title: title ?? ogTitle ?? pageTitle,
-      company: nameOf(resolve(asArray(posting.hiringOrganization)[0])) ?? meta($, 'og:site_name'),
+      company: (nameOf(resolve(asArray(posting.hiringOrganization)[0])) ?? meta($, 'og:site_name'))?.slice(0, MAX_COMPANY) ?? null,
       location,
       remote,
       salary: salaryOf(posting.baseSalary, resolve),
@@ -218,7 +220,7 @@ export function parseJobPage(html: string, url: string): JobPage {
   return {
     url,
     title: ogTitle ?? pageTitle,
-    company: meta($, 'og:site_name'),
+    company: meta($, 'og:site_name')?.slice(0, MAX_COMPANY) ?? null,
     location: null,
     remote: false,
     salary: null,
