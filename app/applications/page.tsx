@@ -5,11 +5,16 @@ import { followUpsDue, listApplications, possiblyGhosted, GHOSTED_AFTER_DAYS } f
 import { APPLICATION_STATUSES, listQuerySchema, STATUS_LABEL, type ListSort } from '@/lib/applications/schemas';
 import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { applicationStats } from '@/lib/applications/stats';
+import { bookmarkletCode } from '@/lib/applications/shared-link';
 import { requirePageUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { siteOrigin } from '@/lib/security/request-policy';
+import { headers } from 'next/headers';
 import { getProfile } from '@/lib/profile/profile';
 import { SourcesPanel } from '../components/sources-panel';
 import { Badge, Card } from '../components/ui';
 import { AddApplicationForm } from './add-form';
+import { Bookmarklet } from './bookmarklet';
 import { formatDay, STATUS_TONE, toCard } from './format';
 import { PipelineBoard } from './pipeline-board';
 import { FollowUpDoneButton, MarkGhostedButton } from './quick-actions';
@@ -39,6 +44,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const query = parsed.success ? parsed.data : { status: [], q: null, sort: null };
   const problem = parsed.success ? null : 'Ignored the filters in the address: they were not valid.';
 
+  const { origin } = siteOrigin(await headers(), env().TRUST_PROXY);
   const db = await getDb();
   const profile = await getProfile(db, user.id);
   const now = new Date();
@@ -257,8 +263,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <h2 id="add-heading" className="mb-1 text-lg font-semibold">
             Add application
           </h2>
-          <p className="mb-4 text-sm text-slate-600">For a job you found anywhere: a company site, a friend, a board trackend does not read.</p>
+          <p className="mb-4 text-sm text-slate-600">For a job you found anywhere: a company site, a friend, a board trackend does not read. Paste its link and trackend reads the page for you.</p>
           <AddApplicationForm />
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <Bookmarklet code={bookmarkletCode(origin)} />
+          </div>
         </Card>
       </section>
     </div>
