@@ -1,5 +1,7 @@
+import { STATUS_LABEL, type ApplicationStatus } from '@/lib/applications/statuses';
 import type { JobSummary } from '@/lib/search/search';
 import { LANGUAGES, type Language } from '@/lib/vocabulary';
+import { relativeTime } from '../components/ui';
 
 // Display helpers for listings.
 
@@ -43,4 +45,26 @@ export function whereText(remote: keyof typeof REMOTE_LABEL, location: string | 
   const label = REMOTE_LABEL[remote];
   const place = location?.trim();
   return place && place.toLowerCase() !== label.toLowerCase() ? `${label} · ${place}` : label;
+}
+
+/** "You applied to Acme 12 days ago": the user's last dealings with a listing's company. */
+export function historyText(history: { company: string; status: ApplicationStatus; at: Date }, now = new Date()): string {
+  const { company, at } = history;
+  const ago = relativeTime(at, now);
+  switch (history.status) {
+    case 'saved':
+      return `You saved a job at ${company} ${ago}`;
+    case 'applied':
+      return `You applied to ${company} ${ago}`;
+    case 'rejected':
+      return `You were rejected by ${company} ${ago}`;
+    case 'withdrawn':
+      return `You withdrew from ${company} ${ago}`;
+    case 'ghosted':
+      return `${company} never answered you (marked ghosted ${ago})`;
+    case 'accepted':
+      return `You accepted an offer from ${company} ${ago}`;
+    default:
+      return `Your application to ${company}: ${STATUS_LABEL[history.status].toLowerCase()} since ${ago}`;
+  }
 }
