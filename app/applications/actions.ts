@@ -46,7 +46,7 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/applications/${id}`);
 }
 
-const POSTING_FIELDS = ['url', 'title', 'company', 'location', 'salaryText', 'postedAt', 'closesAt', 'description', 'status', 'source', 'notes'];
+const POSTING_FIELDS = ['url', 'title', 'company', 'location', 'salaryText', 'postedAt', 'closesAt', 'employmentType', 'description', 'status', 'source', 'notes'];
 
 /**
  * "Add application" and the save page: a job found anywhere. With a link, what the user kept of

@@ -22,8 +22,8 @@ export function Field({ name, label, error, children }: { name: string; label: s
   );
 }
 
-type Values = Record<'url' | 'title' | 'company' | 'location' | 'salaryText' | 'postedAt' | 'closesAt' | 'description' | 'status' | 'source' | 'notes', string>;
-const EMPTY: Values = { url: '', title: '', company: '', location: '', salaryText: '', postedAt: '', closesAt: '', description: '', status: 'saved', source: '', notes: '' };
+type Values = Record<'url' | 'title' | 'company' | 'location' | 'salaryText' | 'postedAt' | 'closesAt' | 'employmentType' | 'description' | 'status' | 'source' | 'notes', string>;
+const EMPTY: Values = { url: '', title: '', company: '', location: '', salaryText: '', postedAt: '', closesAt: '', employmentType: '', description: '', status: 'saved', source: '', notes: '' };
 
 type ReadState = { phase: 'idle' } | { phase: 'reading' } | { phase: 'read'; from: PageRead['readFrom']; listingId: number | null } | { phase: 'failed'; error: string; reason?: string };
 
@@ -40,6 +40,7 @@ function fromRead(read: PageRead, current: Values): Values {
     salaryText: read.salaryText ?? current.salaryText,
     postedAt: day(read.postedAt) || current.postedAt,
     closesAt: day(read.closesAt) || current.closesAt,
+    employmentType: read.employmentType.join(', ') || current.employmentType,
     description: read.descriptionText || current.description,
     source: current.source || read.suggestedSource || '',
   };
@@ -188,6 +189,9 @@ export function AddApplicationForm({ initial, autoRead = false, mode = 'add' }: 
           </Field>
           <Field name="closesAt" label="Closes" error={error('closesAt')}>
             <input type="date" className={inputClass} {...bind('closesAt')} />
+          </Field>
+          <Field name="employmentType" label="Employment type" error={error('employmentType')}>
+            <input maxLength={300} placeholder="FULL_TIME, CONTRACTOR" className={inputClass} {...bind('employmentType')} />
           </Field>
           <Field name="status" label="Status" error={error('status')}>
             <select className={inputClass} {...bind('status')}>

@@ -218,6 +218,8 @@ export const postingSaveSchema = z.object({
   salaryText: text(200, 'Salary'),
   postedAt: dateSchema,
   closesAt: dateSchema,
+  /** "FULL_TIME, CONTRACTOR" as the form shows it. */
+  employmentType: text(300, 'Employment type'),
   description: text(20_000, 'Description'),
   status: z.preprocess(blank, statusSchema.nullable().optional()),
   source: z.preprocess(blank, sourceSchema.nullable().optional()),
@@ -273,7 +275,9 @@ export async function savePosting(
     salaryText: data.salaryText ?? null,
     postedAt: data.postedAt?.toISOString() ?? null,
     closesAt: data.closesAt?.toISOString() ?? null,
-    employmentType: options.employmentType ?? [],
+    employmentType:
+      options.employmentType ??
+      [...new Set((data.employmentType ?? '').split(',').map((t) => t.trim()).filter(Boolean))].slice(0, 10),
     remote: prepared.remote ?? 'unknown',
     languages: prepared.languages ?? [],
     seniority: prepared.seniority ?? 'unknown',
