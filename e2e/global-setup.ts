@@ -72,6 +72,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
       // Every browser test signs up from 127.0.0.1, like a class behind one address.
       SIGNUP_LIMIT_PER_HOUR: '50',
+      // Job pages a test serves on 127.0.0.2 stand in for public sites (e2e/save-job.test.ts);
+      // 127.0.0.1, the server's own address, stays refused like every other private one.
+      TRACKEND_FETCH_ALLOW_PRIVATE: '127.0.0.2/32',
     };
     delete env.DATABASE_URL;
     delete env.AUTH_GITHUB_ID;

@@ -77,3 +77,14 @@ export class PayloadTooLargeError extends Error {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/** A page a person linked could not be read (unreachable, refused, not HTML, no job on it): 422 with the reason. */
+export class UnreadablePageError extends Error {
+  constructor(
+    readonly reason: string,
+    message = 'Could not read that page. Fill in the details by hand.',
+  ) {
+    super(message);
+    this.name = 'UnreadablePageError';
+  }
+}

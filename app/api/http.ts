@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { BadInputError, ConfigError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
+import { BadInputError, ConfigError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnreadablePageError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { BadCursorError } from '@/lib/search/search';
 import { siteOrigin } from '@/lib/security/request-policy';
@@ -26,6 +26,7 @@ export function errorResponse(error: unknown): NextResponse {
     const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
     return json({ error: error.message }, 429, { 'Retry-After': String(seconds) });
   }
+  if (error instanceof UnreadablePageError) return json({ error: error.message, reason: error.reason }, 422);
   if (error instanceof PayloadTooLargeError) return json({ error: error.message }, 413);
   if (error instanceof UnauthorizedError) return json({ error: error.message }, 401);
   if (error instanceof ForbiddenError) return json({ error: error.message }, 403);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManual, getApplication, listApplications, timeline } from '@/lib/applications/applications';
-import { insertUser } from '@/test/support/factories';
+import { insertBoard, insertListing, insertUser } from '@/test/support/factories';
 import { acting } from '@/test/support/acting-user';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/support/test-db';
 
@@ -49,6 +49,46 @@ describe(`applications server actions (${TEST_DRIVER})`, () => {
     const ok = await actions.addApplication({}, form({ company: 'Acme', title: 'Dev', url: '', status: 'applied', notes: 'n' }));
     expect(ok.ok).toBe('Added Dev at Acme.');
     expect(await getApplication(t.db, alice, ok.id!)).toMatchObject({ company: 'Acme', status: 'applied', notes: 'n' });
+  });
+
+  it('adds what the user kept of a read page: linked to the listing with that link, classified, sanitized', async () => {
+    acting.userId = alice;
+    const board = await insertBoard(t.db, 'remotive');
+    const listing = await insertListing(t.db, board.id, { url: 'https://jobs.example/go-42', canonicalUrl: 'https://jobs.example/go-42' });
+    const fields = {
+      url: 'http://www.jobs.example/go-42/?utm_source=x',
+      title: 'Senior Go Engineer',
+      company: 'Gophers',
+      location: 'Remote (EU)',
+      salaryText: 'EUR 70,000–90,000 per year',
+      postedAt: '2026-11-20',
+      closesAt: '2027-01-20',
+      employmentType: 'FULL_TIME, CONTRACTOR, FULL_TIME',
+      description: 'Go and PostgreSQL.\n\n<script>alert(1)</script> Kubernetes.',
+      status: 'saved',
+      source: 'company_site',
+      notes: 'from the meetup',
+    };
+    const ok = await actions.addApplication({}, form(fields));
+    expect(ok.ok).toBe('Added Senior Go Engineer at Gophers.');
+    const saved = await getApplication(t.db, alice, ok.id!);
+    expect(saved).toMatchObject({ listingId: listing.id, board: 'remotive', source: 'company_site', location: 'Remote (EU)', notes: 'from the meetup' });
+    expect(saved.posting).toMatchObject({
+      salary: { min: 70000, max: 90000, currency: 'EUR', period: 'year' },
+      postedAt: '2026-11-20T00:00:00.000Z',
+      closesAt: '2027-01-20T00:00:00.000Z',
+      employmentType: ['FULL_TIME', 'CONTRACTOR'],
+      languages: ['go'],
+      seniority: 'senior',
+      descriptionHtml: '<p>Go and PostgreSQL.</p><p>&lt;script&gt;alert(1)&lt;/script&gt; Kubernetes.</p>',
+    });
+    // The same listing again is the same application; another user gets their own.
+    expect((await actions.addApplication({}, form(fields))).ok).toBe('Already in your pipeline: Senior Go Engineer at Gophers.');
+    acting.userId = bob;
+    const bobs = await actions.addApplication({}, form(fields));
+    expect(bobs.id).not.toBe(ok.id);
+    const bad = await actions.addApplication({}, form({ ...fields, title: '', postedAt: 'soon', source: 'fax' }));
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['postedAt', 'source', 'title']);
   });
 
   it('saves details, moves with a note, clears the follow-up, marks ghosted and deletes', async () => {

@@ -11,6 +11,7 @@ import {
   markGhosted,
   updateApplication,
 } from '@/lib/applications/applications';
+import { savePosting } from '@/lib/applications/from-page';
 import { requireUser } from '@/lib/auth/session';
 
 // Server actions for /applications and /applications/[id]. Each is a public POST endpoint:
@@ -45,11 +46,24 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/applications/${id}`);
 }
 
-/** "Add application": a job found anywhere. */
+const POSTING_FIELDS = ['url', 'title', 'company', 'location', 'salaryText', 'postedAt', 'closesAt', 'employmentType', 'description', 'status', 'source', 'notes'];
+
+/**
+ * "Add application" and the save page: a job found anywhere. With a link, what the user kept of
+ * the page's posting is saved with it (linked to trackend's listing of that link, if any);
+ * without one, the company and title typed by hand.
+ */
 export async function addApplication(_previous: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const user = await requireUser();
-    const app = await createManual(await getDb(), user.id, { ...detailsFrom(formData), status: field(formData, 'status') });
+    const db = await getDb();
+    if (field(formData, 'url')?.trim()) {
+      const input = Object.fromEntries(POSTING_FIELDS.flatMap((name) => (formData.has(name) ? [[name, field(formData, name)]] : [])));
+      const { application, created } = await savePosting(db, user.id, input);
+      refresh(application.id);
+      return { ok: created ? `Added ${application.title} at ${application.company}.` : `Already in your pipeline: ${application.title} at ${application.company}.`, id: application.id };
+    }
+    const app = await createManual(db, user.id, { ...detailsFrom(formData), status: field(formData, 'status') });
     refresh();
     return { ok: `Added ${app.title} at ${app.company}.`, id: app.id };
   } catch (error) {

@@ -34,9 +34,11 @@ export interface CardData {
   appliedAt: string | null;
   nextFollowUpAt: string | null;
   updatedAt: string;
+  /** When the listing was removed from its board, if it was. */
+  closedAt: string | null;
 }
 
-export const toCard = (a: Application): CardData => ({
+export const toCard = (a: Application, closedAt?: Date): CardData => ({
   id: a.id,
   title: a.title,
   company: a.company,
@@ -44,4 +46,8 @@ export const toCard = (a: Application): CardData => ({
   appliedAt: a.appliedAt?.toISOString() ?? null,
   nextFollowUpAt: a.nextFollowUpAt?.toISOString() ?? null,
   updatedAt: a.updatedAt.toISOString(),
+  closedAt: closedAt?.toISOString() ?? null,
 });
+
+/** "Posting closed on 20 Nov 2026". */
+export const closedText = (closedAt: Date | string) => `Posting closed on ${formatDay(closedAt)}`;

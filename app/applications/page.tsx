@@ -1,16 +1,22 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { followUpsDue, listApplications, possiblyGhosted, GHOSTED_AFTER_DAYS } from '@/lib/applications/applications';
 import { APPLICATION_STATUSES, listQuerySchema, STATUS_LABEL, type ListSort } from '@/lib/applications/schemas';
 import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { applicationStats } from '@/lib/applications/stats';
+import { closedPostings } from '@/lib/applications/company-history';
+import { bookmarkletCode } from '@/lib/applications/shared-link';
 import { requirePageUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { siteOrigin } from '@/lib/security/request-policy';
 import { getProfile } from '@/lib/profile/profile';
 import { SourcesPanel } from '../components/sources-panel';
 import { Badge, Card } from '../components/ui';
 import { AddApplicationForm } from './add-form';
-import { formatDay, STATUS_TONE, toCard } from './format';
+import { Bookmarklet } from './bookmarklet';
+import { closedText, formatDay, STATUS_TONE, toCard } from './format';
 import { PipelineBoard } from './pipeline-board';
 import { FollowUpDoneButton, MarkGhostedButton } from './quick-actions';
 import { StatsPanel } from './stats-panel';
@@ -39,17 +45,19 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const query = parsed.success ? parsed.data : { status: [], q: null, sort: null };
   const problem = parsed.success ? null : 'Ignored the filters in the address: they were not valid.';
 
+  const { origin } = siteOrigin(await headers(), env().TRUST_PROXY);
   const db = await getDb();
   const profile = await getProfile(db, user.id);
   const now = new Date();
   const sourceWeeks = sourceWeeksOrDefault(first(params.sources));
-  const [all, listed, due, ghosted, stats, sources] = await Promise.all([
+  const [all, listed, due, ghosted, stats, sources, closed] = await Promise.all([
     listApplications(db, user.id),
     view === 'list' ? listApplications(db, user.id, query) : Promise.resolve([]),
     followUpsDue(db, user.id, endOfToday(profile.timeZone, now)),
     possiblyGhosted(db, user.id, now),
     applicationStats(db, user.id, { now, timeZone: profile.timeZone }),
     sourceStats(db, user.id, { weeks: sourceWeeks, now }),
+    closedPostings(db, user.id),
   ]);
   const sourcesHref = Object.fromEntries(
     SOURCE_WEEKS.map((w) => {
@@ -172,7 +180,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             </p>
           </Card>
         ) : view === 'board' ? (
-          <PipelineBoard cards={all.map(toCard)} />
+          <PipelineBoard cards={all.map((a) => toCard(a, closed.get(a.id)))} />
         ) : (
           <div className="space-y-3">
             <form method="get" action="/applications" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Filter applications">
@@ -234,6 +242,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                           <Link href={`/applications/${a.id}`} className="font-medium hover:underline">
                             {a.title}
                           </Link>
+                          {closed.has(a.id) ? <span className="block text-xs text-slate-500">{closedText(closed.get(a.id)!)}</span> : null}
                         </td>
                         <td className="px-3 py-2">{a.company}</td>
                         <td className="px-3 py-2">
@@ -257,8 +266,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <h2 id="add-heading" className="mb-1 text-lg font-semibold">
             Add application
           </h2>
-          <p className="mb-4 text-sm text-slate-600">For a job you found anywhere: a company site, a friend, a board trackend does not read.</p>
+          <p className="mb-4 text-sm text-slate-600">For a job you found anywhere: a company site, a friend, a board trackend does not read. Paste its link and trackend reads the page for you.</p>
           <AddApplicationForm />
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <Bookmarklet code={bookmarkletCode(origin)} />
+          </div>
         </Card>
       </section>
     </div>

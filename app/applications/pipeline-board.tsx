@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId, useOptimistic, useState, useTransition } from 'react';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '@/lib/applications/statuses';
 import { moveApplication } from './actions';
-import { formatDay, type CardData } from './format';
+import { closedText, formatDay, type CardData } from './format';
 
 // The board view: one column per status. Cards move by drag and drop, or (keyboard, touch,
 // screen readers) with the "Move to…" select on each card.
@@ -104,6 +104,7 @@ export function PipelineBoard({ cards }: { cards: CardData[] }) {
                     <p className="text-xs text-slate-600">{card.company}</p>
                     {card.appliedAt ? <p className="mt-1 text-xs text-slate-500">Applied {formatDay(card.appliedAt)}</p> : null}
                     {card.nextFollowUpAt ? <p className="text-xs text-amber-700">Follow up {formatDay(card.nextFollowUpAt)}</p> : null}
+                    {card.closedAt ? <p className="text-xs text-slate-500">{closedText(card.closedAt)}</p> : null}
                     <MoveForm card={card} onMove={move} />
                   </li>
                 ))}

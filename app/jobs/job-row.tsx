@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import type { CompanyHistory } from '@/lib/applications/company-history';
 import type { ListingState } from '@/lib/applications/listing-state';
 import { STATUS_LABEL } from '@/lib/applications/statuses';
 import type { JobSummary } from '@/lib/search/search';
 import { Badge } from '../components/ui';
-import { age, formatSalary, languageLabel, whereText } from './format';
+import { age, formatSalary, historyText, languageLabel, whereText } from './format';
 
 /** "Saved", "Applied", or "Applied (Interviewing)" for the signed-in user's application. */
 function pipelineLabel(status: NonNullable<ListingState['application']>['status']): string {
@@ -12,7 +13,7 @@ function pipelineLabel(status: NonNullable<ListingState['application']>['status'
   return `Applied (${STATUS_LABEL[status]})`;
 }
 
-export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSummary; backQuery: string; state?: ListingState; isNew?: boolean }) {
+export function JobRow({ job, backQuery, state, history, isNew = false }: { job: JobSummary; backQuery: string; state?: ListingState; history?: CompanyHistory; isNew?: boolean }) {
   const salary = formatSalary(job.salary);
   return (
     <li className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500">
@@ -28,6 +29,7 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
             {' · '}
             {whereText(job.remote, job.location)}
           </p>
+          {history && history.applicationId !== state?.application?.id ? <CompanyHistoryNote history={history} /> : null}
         </div>
         <div className="text-sm sm:text-right">
           {salary ? <p className="font-medium text-emerald-700">{salary}</p> : <p className="text-slate-500">Salary not stated</p>}
@@ -51,5 +53,16 @@ export function JobRow({ job, backQuery, state, isNew = false }: { job: JobSumma
         <span className="ml-auto text-xs text-slate-500">{job.boards.join(' · ')}</span>
       </div>
     </li>
+  );
+}
+
+/** The user's last dealings with this company, linking to that application. */
+export function CompanyHistoryNote({ history }: { history: CompanyHistory }) {
+  return (
+    <p className="mt-1 text-xs text-sky-800">
+      <Link href={`/applications/${history.applicationId}`} className="hover:underline">
+        {historyText(history)}
+      </Link>
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { boards as boardsTable } from '@/db/schema';
+import { companyHistory, historyFor, type CompanyHistory } from '@/lib/applications/company-history';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
 import { can } from '@/lib/auth/roles';
 import { currentActor, currentUser } from '@/lib/auth/session';
@@ -86,7 +87,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const facets = countFacets(counted, filters);
   const market = countMarket(counted, filters);
   const ids = page.items.map((job) => job.id);
-  const [states, seen] = user ? await Promise.all([listingStates(db, user.id, ids), firstSeen(db, ids)]) : [new Map<number, ListingState>(), new Map<number, Date>()];
+  const [states, seen, histories] = user
+    ? await Promise.all([listingStates(db, user.id, ids), firstSeen(db, ids), companyHistory(db, user.id)])
+    : [new Map<number, ListingState>(), new Map<number, Date>(), new Map<string, CompanyHistory>()];
   const shown = showDismissed ? page.items : page.items.filter((job) => !states.get(job.id)?.dismissed);
   const hiddenCount = page.items.length - shown.length;
   const query = filtersToParams({ ...filters, cursor: undefined });
@@ -188,6 +191,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   job={job}
                   backQuery={filters.cursor ? `${backQuery}&cursor=${encodeURIComponent(filters.cursor)}` : backQuery}
                   state={states.get(job.id)}
+                  history={historyFor(histories, job.company)}
                   isNew={Boolean(previousVisit && firstSeenAt && firstSeenAt > previousVisit)}
                 />
               );

@@ -1,8 +1,25 @@
-import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './auth';
 import { applicationEventKind, applicationSource, applicationStatus } from './enums';
 import { listings } from './listings';
+
+/** The posting as read from its page (lib/applications/from-page.ts), kept because pages disappear. */
+export interface PostingSnapshot {
+  salary: { min: number | null; max: number | null; currency: string | null; period: 'year' | 'month' | 'week' | 'day' | 'hour' | null } | null;
+  salaryText: string | null;
+  /** ISO timestamps. */
+  postedAt: string | null;
+  closesAt: string | null;
+  employmentType: string[];
+  remote: 'remote' | 'hybrid' | 'onsite' | 'unknown';
+  languages: string[];
+  seniority: string;
+  role: string;
+  /** Sanitized HTML. */
+  descriptionHtml: string;
+  readAt: string;
+}
 
 // An application outlives its listing: boards delete postings, we never delete a user's
 // record of having applied. Hence the snapshot columns and ON DELETE SET NULL.
@@ -31,6 +48,8 @@ export const applications = pgTable(
     contactEmail: text(),
     /** Content key of the CSV row this application came from: re-importing a file adds nothing. */
     importKey: text(),
+    /** What the job's page said when it was saved from a link (classified and sanitized); null otherwise. */
+    posting: jsonb().$type<PostingSnapshot>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

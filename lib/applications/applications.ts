@@ -42,7 +42,8 @@ export async function getApplication(db: Db, userId: string, id: string, options
   return row;
 }
 
-async function recordEvent(
+/** One timeline entry; every write that changes a status calls it in the same transaction. */
+export async function recordEvent(
   db: Db,
   userId: string,
   applicationId: string,

@@ -17,6 +17,8 @@ export interface ApplicationJson {
   source: Application['source'];
   location: string | null;
   contactEmail: string | null;
+  /** What the job's page said, when it was saved from a link. */
+  posting: Application['posting'];
   appliedAt: string | null;
   nextFollowUpAt: string | null;
   createdAt: string;
@@ -41,6 +43,7 @@ export function applicationJson(a: Application): ApplicationJson {
     source: a.source,
     location: a.location,
     contactEmail: a.contactEmail,
+    posting: a.posting,
     appliedAt: iso(a.appliedAt),
     nextFollowUpAt: iso(a.nextFollowUpAt),
     createdAt: a.createdAt.toISOString(),

@@ -3,18 +3,20 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getApplication, timeline } from '@/lib/applications/applications';
+import { closedPostings } from '@/lib/applications/company-history';
 import { STATUS_LABEL } from '@/lib/applications/schemas';
 import { SOURCE_LABEL } from '@/lib/applications/statuses';
 import { requirePageUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { formatInterviewWhen, listInterviews } from '@/lib/interviews/interviews';
+import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getProfile } from '@/lib/profile/profile';
 import { localDate, localTime } from '@/lib/timelog/zone';
 import { INTERVIEW_KIND_LABEL } from '@/lib/vocabulary';
 import { minutesOnApplication } from '@/lib/timelog/entries';
 import { formatMinutes } from '@/lib/timelog/labels';
 import { Badge, Card } from '../../components/ui';
-import { dayValue, formatDay, STATUS_TONE } from '../format';
+import { closedText, dayValue, formatDay, STATUS_TONE } from '../format';
 import { DeleteForm } from './delete-form';
 import { DetailsForm } from './details-form';
 import { InterviewsPanel, type InterviewRow } from './interviews-panel';
@@ -36,12 +38,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [events, minutesSpent, { timeZone }, slots] = await Promise.all([
+  const [events, minutesSpent, { timeZone }, slots, closed] = await Promise.all([
     timeline(db, user.id, application.id),
     minutesOnApplication(db, user.id, application.id),
     getProfile(db, user.id),
     listInterviews(db, user.id, application.id),
+    closedPostings(db, user.id, [application.id]),
   ]);
+  const closedAt = closed.get(application.id);
   const now = Date.now();
   const interviewRows: InterviewRow[] = slots.map((i) => ({
     id: i.id,
@@ -90,10 +94,33 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               <span className="text-slate-500">The listing from {a.board} is gone; this record keeps its details.</span>
             ) : null}
           </p>
+          {closedAt ? (
+            <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{closedText(closedAt)}: the board no longer lists it.</p>
+          ) : null}
         </header>
         <Card title="Interviews">
           <InterviewsPanel applicationId={a.id} interviews={interviewRows} timeZone={timeZone} />
         </Card>
+        {a.posting ? (
+          <Card title="What the posting said">
+            <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+              <div className="flex justify-between gap-2"><dt className="text-slate-500">Salary</dt><dd className="text-right">{a.posting.salaryText ?? 'not stated'}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-500">Location</dt><dd className="text-right">{a.location ?? 'not stated'}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-500">Posted</dt><dd>{a.posting.postedAt ? formatDay(a.posting.postedAt) : 'not stated'}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-500">Closes</dt><dd>{a.posting.closesAt ? formatDay(a.posting.closesAt) : 'not stated'}</dd></div>
+              {a.posting.employmentType.length ? (
+                <div className="flex justify-between gap-2"><dt className="text-slate-500">Employment</dt><dd className="text-right">{a.posting.employmentType.join(', ')}</dd></div>
+              ) : null}
+              <div className="flex justify-between gap-2"><dt className="text-slate-500">Read on</dt><dd>{formatDay(a.posting.readAt)}</dd></div>
+            </dl>
+            {a.posting.descriptionHtml ? (
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer font-medium text-brand-700">Description as saved</summary>
+                <div className="mt-2 space-y-3 leading-relaxed [&_a]:text-brand-700 [&_a]:underline [&_h3]:font-semibold [&_h4]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_pre]:overflow-x-auto [&_ul]:list-disc" dangerouslySetInnerHTML={{ __html: sanitizeListingHtml(a.posting.descriptionHtml) }} />
+              </details>
+            ) : null}
+          </Card>
+        ) : null}
         <Card title="Details">
           <DetailsForm
             values={{

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { companyHistory, historyFor } from '@/lib/applications/company-history';
 import { listingStates } from '@/lib/applications/listing-state';
 import { currentUser } from '@/lib/auth/session';
 import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getListing, similarListings } from '@/lib/search/listing';
 import { Badge, Card } from '../../components/ui';
 import { age, formatSalary, languageLabel, whereText } from '../format';
+import { CompanyHistoryNote } from '../job-row';
 import { ListingActions } from './listing-actions';
 
 export const dynamic = 'force-dynamic';
@@ -32,7 +34,9 @@ export default async function ListingPage({ params, searchParams }: Props) {
   const back = typeof from === 'string' && /^[\w%.,=&+-]*$/.test(from) ? `/jobs?${from}` : '/jobs';
   const db = await getDb();
   const [similar, user] = await Promise.all([similarListings(db, listing), currentUser()]);
-  const state = user ? (await listingStates(db, user.id, [listing.id])).get(listing.id) : undefined;
+  const [states, histories] = user ? await Promise.all([listingStates(db, user.id, [listing.id]), companyHistory(db, user.id)]) : [undefined, undefined];
+  const state = states?.get(listing.id);
+  const history = histories ? historyFor(histories, listing.company) : undefined;
   const salary = formatSalary(listing.salary);
 
   return (
@@ -46,6 +50,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
           <p className="mt-1 text-slate-600">
             {listing.company ?? 'Company not stated'} · {whereText(listing.remote, listing.location)} · posted {age(listing.postedAt)}
           </p>
+          {history && history.applicationId !== state?.application?.id ? <CompanyHistoryNote history={history} /> : null}
           {listing.removed ? (
             <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">The board no longer lists this job.</p>
           ) : null}
