@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema';
 import type { Db } from '../../db/types';
 import type { FetchText } from '../../scrapers/types';
-import { createIngestFetchers } from './fetchers';
+import { sharedIngestFetchers } from './fetchers';
 import { progressLine } from './report';
 import { fetchTextFor, ingestAll, type IngestTarget } from './run-all';
 import { ingestBoard } from './run-board';
@@ -17,7 +17,7 @@ const globalForIngest = globalThis as unknown as { trackendIngest?: Promise<void
 export function startBackgroundIngest(db: Db, targets: IngestTarget[], options: { sample?: boolean; force?: boolean } = {}): boolean {
   if (globalForIngest.trackendIngest) return false;
   globalForIngest.trackendIngest = ingestAll(db, targets, {
-    ...createIngestFetchers(),
+    ...sharedIngestFetchers(),
     sample: options.sample,
     force: options.force,
     onResult: (result) => console.log(`[ingest] ${progressLine(result)}`),
@@ -57,7 +57,7 @@ export function startBoardRun(
   target: IngestTarget,
   options: { force?: boolean; /** A stand-in for the network itself (tests' fake boards), for every target. */ network?: FetchText } = {},
 ): Promise<number | null> {
-  const fetchText = options.network ?? fetchTextFor(target, createIngestFetchers());
+  const fetchText = options.network ?? fetchTextFor(target, sharedIngestFetchers());
   let announce: (runId: Promise<number | null>) => void = () => {};
   const announced = new Promise<number | null>((resolve) => {
     let done = false;
