@@ -4,7 +4,8 @@ import { boards, digestDeliveries, listings, profiles, savedSearches, users, typ
 import type { Db } from '../../db/types';
 import { NotFoundError, TooManyRequestsError } from '../errors';
 import type { Mailer } from '../mail/transport';
-import { isSavedSearchId, savedSearchFilters, savedSearchParams, userScopedFilters } from '../saved-searches/saved-searches';
+import { isSavedSearchId, savedSearchFilters, savedSearchParams } from '../saved-searches/saved-searches';
+import { withUserLists } from '../companies/search';
 import { searchContext } from '../search/context';
 import { searchJobs } from '../search/search';
 import { addDays, localDate } from '../timelog/zone';
@@ -128,7 +129,7 @@ async function dailySince(db: Db, delivery: DigestDelivery, createdAt: Date): Pr
 /** Pick the listings once; returns the row as prepared, or null when there is nothing to send (row skipped). */
 async function prepare(ctx: DigestContext, delivery: DigestDelivery, search: typeof savedSearches.$inferSelect): Promise<DigestDelivery | null> {
   const now = clock(ctx);
-  const filters = await userScopedFilters(ctx.db, search.userId, savedSearchFilters(search));
+  const filters = await withUserLists(ctx.db, search.userId, savedSearchFilters(search));
   const context = await searchContext(ctx.db);
   // Send now lists what is new since the last daily digest too (and falls back to the newest).
   const since = await dailySince(ctx.db, delivery, search.createdAt);

@@ -9,7 +9,8 @@ import { searchContext } from '../search/context';
 import { formatSalary, languageLabel, whereText } from '../search/format';
 import { searchJobs, type JobSummary } from '../search/search';
 import { savedSearchHref } from './json';
-import { savedSearchByFeedToken, savedSearchFilters, userScopedFilters, type SavedSearch } from './saved-searches';
+import { savedSearchByFeedToken, savedSearchFilters, type SavedSearch } from './saved-searches';
+import { withUserLists } from '../companies/search';
 
 // The private Atom feed of a saved search: its newest matches, as the owner's /jobs would list
 // them (their hidden boards left out). Everything in it comes from listings, which are
@@ -92,7 +93,7 @@ export async function savedSearchFeed(db: Db, token: string, origin: string): Pr
 }
 
 async function buildFeed(db: Db, row: SavedSearch, token: string, origin: string): Promise<SavedSearchFeed> {
-  const filters = await userScopedFilters(db, row.userId, { ...savedSearchFilters(row), sort: 'newest', limit: FEED_ENTRIES, cursor: undefined });
+  const filters = await withUserLists(db, row.userId, { ...savedSearchFilters(row), sort: 'newest', limit: FEED_ENTRIES, cursor: undefined });
   const { items } = await searchJobs(db, filters, await searchContext(db));
   const more = await extras(db, items.map((job) => job.id));
 

@@ -7,9 +7,10 @@ import type { Db } from '../../db/types';
 import { savedSearchParams } from './json';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
-import { getProfile, hiddenBoardIds } from '../profile/profile';
+import { applyUserLists, loadUserLists } from '../companies/search';
+import { getProfile } from '../profile/profile';
 import { loadUsdRates } from '../salary/rates';
-import { filtersToParams, parseJobFilters, withHiddenBoards, type JobFilters } from '../search/filters';
+import { filtersToParams, parseJobFilters, type JobFilters } from '../search/filters';
 import { countMatches } from '../search/snapshot-filter';
 import { snapshotView } from '../search/snapshot-store';
 
@@ -84,11 +85,6 @@ export function savedSearchFilters(row: Pick<SavedSearch, 'filters'>): JobFilter
   const parsed = parseJobFilters(savedSearchParams(row));
   if (!parsed.ok) throw new BadInputError(`This saved search's filters are no longer valid: ${parsed.error}`, { [`filters.${parsed.parameter}`]: parsed.error });
   return parsed.filters;
-}
-
-/** The filters with what the user hid from their results applied, as /jobs and /api/jobs apply it. */
-export async function userScopedFilters(db: Db, userId: string, filters: JobFilters): Promise<JobFilters> {
-  return withHiddenBoards(filters, await hiddenBoardIds(db, userId));
 }
 
 /** A new feed token (256 random bits, base64url) and the SHA-256 that is stored in its place. */
@@ -227,7 +223,8 @@ export async function newCount(db: Db, userId: string, row: SavedSearch, now = n
 export async function newCounts(db: Db, userId: string, rows: SavedSearch[], now = new Date()): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (!rows.length) return counts;
-  const [hidden, usdPerUnit] = await Promise.all([hiddenBoardIds(db, userId), loadUsdRates(db)]);
+  // The user's lists as /jobs applies them (lib/companies/search.ts), read once for every search.
+  const [lists, usdPerUnit] = await Promise.all([loadUserLists(db, userId, { followed: true }), loadUsdRates(db)]);
   for (const row of rows) {
     if (row.userId !== userId) throw new NotFoundError('Saved search not found');
     let filters: JobFilters;
@@ -241,7 +238,7 @@ export async function newCounts(db: Db, userId: string, rows: SavedSearch[], now
       throw error;
     }
     const since = row.lastSeenAt.getTime() > now.getTime() ? now : row.lastSeenAt;
-    const scoped = { ...withHiddenBoards(filters, hidden), firstSeenAfter: since };
+    const scoped = { ...applyUserLists(filters, lists), firstSeenAfter: since };
     const view = await snapshotView(db, scoped, usdPerUnit);
     counts.set(row.id, countMatches(view.snapshot, scoped, view.inputs));
   }

@@ -8,6 +8,8 @@ import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/suppo
 import { setBoardHidden } from '@/lib/profile/profile';
 import { createSavedSearch, rotateFeedToken, updateSavedSearch } from '@/lib/saved-searches/saved-searches';
 import { FEED_ENTRIES } from '@/lib/saved-searches/feed';
+import { hideCompany } from '@/lib/companies/hide';
+import { normaliseCompany } from '@/lib/dedupe/keys';
 
 let t: TestDatabase;
 vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
@@ -43,6 +45,9 @@ beforeAll(async () => {
   await insertListing(t.db, 'golang-cafe', { ...go, languages: ['python'], title: 'Python job', postedAt: day(0) });
   await insertListing(t.db, 'golang-cafe', { ...go, title: 'Removed Go job', removedAt: day(0), postedAt: day(0) });
   await setBoardHidden(t.db, userId, 'hidden-board', true);
+  // A company the user hid (an agency): its jobs leave the feed as they leave /jobs.
+  await insertListing(t.db, 'golang-cafe', { ...go, title: 'Go via an agency', company: 'Staffing Agency', fingerprint: `${normaliseCompany('Staffing Agency')}|go via an agency`, postedAt: day(1), firstSeenAt: day(1) });
+  await hideCompany(t.db, userId, { company: 'Staffing Agency Ltd' });
   const created = await createSavedSearch(t.db, userId, { name: 'Go <remote> & more', filters: { language: ['go'], remote: ['remote'] } }, day(5));
   token = created.feedToken;
   searchId = created.savedSearch.id;
