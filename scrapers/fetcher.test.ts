@@ -228,6 +228,31 @@ describe('fetchText: retries', () => {
 });
 
 describe('fetchText: body size and encoding', () => {
+  it('gathers a body of stated length into one buffer of its own as it arrives, and an unstated one from its chunks', async () => {
+    const big = Buffer.alloc(3 * 2 ** 20, 'abcdefgh'); // many socket reads
+    server.route('/stated', (_req, res) => {
+      res.writeHead(200, { 'content-length': String(big.length), 'content-type': 'text/plain; charset=utf-8' });
+      res.end(big);
+    });
+    server.route('/chunked', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.write(big.subarray(0, 1000));
+      res.end(big.subarray(1000));
+    });
+    const { fetchText } = testFetcher({ maxBodyBytes: 8 * 2 ** 20 });
+    for (const path of ['/stated', '/chunked']) {
+      const res = await fetchText(server.url(path));
+      if (res.status === 304 || !res.bytes) throw new Error('expected a body');
+      expect(Buffer.compare(Buffer.from(res.bytes), big)).toBe(0);
+      expect(res.body.length).toBe(big.length);
+    }
+    const stated = await fetchText(server.url('/stated'));
+    if (stated.status === 304 || !stated.bytes) throw new Error('expected a body');
+    // Its own ArrayBuffer, whole: the worker pool can take it over without a copy.
+    expect(stated.bytes.byteOffset).toBe(0);
+    expect(stated.bytes.buffer.byteLength).toBe(big.length);
+  });
+
   it('rejects a declared Content-Length over the cap without retrying', async () => {
     server.route('/big', (_req, res) => {
       res.writeHead(200, { 'content-length': '5000' });

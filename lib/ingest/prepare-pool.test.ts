@@ -100,6 +100,20 @@ describe('the prepare pool', () => {
     await expect(pool.parse('no-such-board', response({}))).rejects.toThrow(/no board "no-such-board"/);
   });
 
+  it('moves a buffer the response owns to the worker rather than copying it, and then refuses to read the body here', async () => {
+    const body = JSON.stringify({ 'job-count': 0, jobs: [] });
+    const owned = new Uint8Array(Buffer.from(body)); // a buffer of its own, as the fetcher allocates
+    const response: FetchedBody = { status: 200, url: 'https://remotive.com/api', body, bytes: owned, contentType: 'application/json', etag: null, lastModified: null };
+    await expect(pool.parse('remotive', response)).resolves.toMatchObject({ items: [], skipped: [] });
+    expect(owned.byteLength).toBe(0); // detached: it went over, not a copy
+    expect(() => response.body).toThrow(/handed to the worker pool/);
+    // A view into a larger buffer (Node's pool) is copied, and the caller's bytes stay.
+    const pooled = Buffer.from(body);
+    const shared: FetchedBody = { status: 200, url: 'https://remotive.com/api', body, bytes: pooled, contentType: 'application/json', etag: null, lastModified: null };
+    await pool.parse('remotive', shared);
+    expect(pooled.toString()).toBe(body);
+  });
+
   it('refuses an invalid item in the worker with the reason validation gives, and keeps the others', async () => {
     const data = { 'job-count': 2, jobs: [
       { id: 1, url: 'https://remotive.com/remote-jobs/software-dev/ok-1', title: 'Go Engineer', company_name: 'Acme', category: 'Software Development', tags: [], job_type: 'full_time', publication_date: '2026-11-20T10:00:00', candidate_required_location: 'Worldwide', salary: '', description: '<p>Go</p>' },

@@ -30,7 +30,8 @@ export interface PreparePool {
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
   /**
    * A built-in board's response parsed in a worker thread (its ParseError thrown here as one),
-   * each item already validated and hashed there.
+   * each item already validated and hashed there. Takes the response's bytes: a buffer of their
+   * own is moved to the worker, so read `body` first if you need it after.
    */
   parse(boardId: string, response: FetchedBody): Promise<CheckedParseResult>;
   /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
@@ -58,6 +59,9 @@ function workerEntry(): { filename: string; execArgv: string[] } {
   const tsx = createRequire(join(dir, '..', '..', 'package.json')).resolve('tsx');
   return { filename: join(dir, WORKER_FILE), execArgv: ['--import', pathToFileURL(tsx).href] };
 }
+
+/** A view over the whole of an ArrayBuffer nothing else shares: transferring it detaches only this. */
+const ownsBuffer = (bytes: Uint8Array) => bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength > 0;
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
@@ -118,14 +122,19 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
       return results.flat();
     },
     async parse(boardId, response) {
-      // The response's own bytes (copied once into a buffer of their own, so it can be handed over),
-      // or a body that was never bytes (a test's fake) as UTF-8. Decoding a multi-megabyte body or
-      // cloning it as a string would block this thread; moving the bytes costs a memcpy.
-      const bytes = response.bytes ? new Uint8Array(response.bytes) : new TextEncoder().encode(response.body);
+      // The response's own bytes, handed over to the worker (a multi-megabyte copy or decode would
+      // block this thread): taken as they are when their buffer is theirs alone (the fetcher's),
+      // else copied once into one that is. A body that was never bytes (a test's fake) goes as UTF-8.
+      const moved = response.bytes !== undefined && ownsBuffer(response.bytes);
+      const bytes = response.bytes ? (moved ? response.bytes : new Uint8Array(response.bytes)) : new TextEncoder().encode(response.body);
+      if (moved) {
+        // Its bytes leave this thread: a later read of the body must fail loudly, not read nothing.
+        Object.defineProperty(response, 'body', { configurable: true, get: () => { throw new Error('the response body was handed to the worker pool'); } });
+      }
       const contentType = response.bytes ? response.contentType : 'text/plain; charset=utf-8';
       const task: ParseTask = { boardId, bytes, contentType, sourceUrl: response.url };
       // The same pool and task file; piscina calls the file's named export.
-      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard', transferList: [bytes.buffer] })) as unknown as ParseTaskResult;
+      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard', transferList: [bytes.buffer as ArrayBuffer] })) as unknown as ParseTaskResult;
       tasks++;
       if (!done.ok) throw new ParseError(done.parseError);
       return done.result;

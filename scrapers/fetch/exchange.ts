@@ -136,12 +136,25 @@ function readBody(
 
   const chunks: Buffer[] = [];
   let decodedBytes = 0;
+  // With its length stated (and no encoding), the body is copied into one buffer of its own as it
+  // arrives: no multi-megabyte copy at the end holds the event loop, and ingestion's worker pool
+  // can take that buffer over without copying it again (it is not a slice of Node's shared pool).
+  let whole = encoding === 'identity' && Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : null;
   const accept = (chunk: Buffer) => {
     decodedBytes += chunk.length;
     if (decodedBytes > maxBytes) return end(tooLargeError(url, maxBytes, status));
-    chunks.push(chunk);
+    if (whole && decodedBytes <= whole.length) chunk.copy(whole, decodedBytes - chunk.length);
+    else {
+      // More than was stated (the HTTP parser normally refuses it): gather the rest as chunks.
+      if (whole) chunks.push(whole.subarray(0, decodedBytes - chunk.length));
+      whole = null;
+      chunks.push(chunk);
+    }
   };
-  const complete = () => end(null, Buffer.concat(chunks, decodedBytes));
+  const complete = () => {
+    if (whole) end(null, decodedBytes === whole.length ? whole : whole.subarray(0, decodedBytes));
+    else end(null, Buffer.concat(chunks, decodedBytes));
+  };
 
   // The wire bytes are capped too, so a compressed stream cannot pile up faster than it inflates.
   let wireBytes = 0;
