@@ -3,6 +3,7 @@ import type { Db } from '../../db/types';
 import { runDigestTick, type DigestContext, type TickSummary } from '../digests/deliver';
 import type { Mailer } from '../mail/transport';
 import { ensureQueue, type PgBossTiming } from './pg-boss';
+import { startTimer, type InProcessTimer } from './timer';
 
 // The "digests" tick (lib/digests/deliver.ts): every 5 minutes it claims the daily digests that
 // are due and retries the ones that failed. Exactly once is the digest_deliveries table's work
@@ -15,10 +16,7 @@ const TICK_MS = 5 * 60_000;
 const summaryLine = (s: TickSummary) => `digests: ${s.sent} sent, ${s.skipped} with nothing new, ${s.retrying} to retry, ${s.failed} given up`;
 const worthLogging = (s: TickSummary) => s.sent + s.skipped + s.retrying + s.failed > 0;
 
-export interface InProcessDigests {
-  tick(): Promise<void>;
-  stop(): void;
-}
+export type InProcessDigests = InProcessTimer;
 
 /** On PGlite (one process owns the database): a timer in that process; ticks never overlap. */
 export function startInProcessDigests(options: {
@@ -30,31 +28,16 @@ export function startInProcessDigests(options: {
   log?: (message: string) => void;
 }): InProcessDigests {
   const log = options.log ?? ((message: string) => console.log(`[schedule] ${message}`));
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running ??= (async () => {
-      try {
-        const summary = await runDigestTick({ db: await options.getDb(), mailer: options.mailer, baseUrl: options.baseUrl, log });
-        if (worthLogging(summary)) log(summaryLine(summary));
-      } catch (error) {
-        log(`digest tick failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-  const first = setTimeout(() => void tick(), options.firstTickMs ?? 15_000);
-  const timer = setInterval(() => void tick(), options.tickMs ?? TICK_MS);
-  first.unref();
-  timer.unref();
-  return {
-    tick,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
+  return startTimer({
+    name: 'digest',
+    tickMs: options.tickMs ?? TICK_MS,
+    firstTickMs: options.firstTickMs ?? 15_000,
+    log,
+    job: async () => {
+      const summary = await runDigestTick({ db: await options.getDb(), mailer: options.mailer, baseUrl: options.baseUrl, log });
+      if (worthLogging(summary)) log(summaryLine(summary));
     },
-  };
+  });
 }
 
 /**

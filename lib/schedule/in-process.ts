@@ -4,12 +4,10 @@ import { boardsDue } from '../boards/health';
 import { loadIngestTargets } from '../ingest/catalog';
 import { progressLine } from '../ingest/report';
 import { ingestAll } from '../ingest/run-all';
+import { startTimer, type InProcessTimer } from './timer';
 
-export interface InProcessSchedule {
-  /** Ingest the boards that are due now (also what the timer calls). */
-  tick(): Promise<void>;
-  stop(): void;
-}
+/** `tick()` ingests the boards that are due now (also what the timer calls). */
+export type InProcessSchedule = InProcessTimer;
 
 /**
  * Scheduled ingestion inside one process: used on PGlite, where one process owns the database
@@ -25,35 +23,18 @@ export function startInProcessSchedule(options: {
   log?: (message: string) => void;
 }): InProcessSchedule {
   const log = options.log ?? ((message: string) => console.log(`[schedule] ${message}`));
-  let running: Promise<void> | null = null;
-
-  const tick = () => {
-    running ??= (async () => {
-      try {
-        const db = await options.getDb();
-        const targets = await loadIngestTargets(db);
-        const due = new Set(await boardsDue(db, options.intervalMinutes));
-        const now = targets.filter((target) => due.has(target.board.id));
-        if (now.length === 0) return;
-        await ingestAll(db, now, { ...options.fetchers, onResult: (result) => log(progressLine(result)) });
-      } catch (error) {
-        log(`ingestion tick failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-
-  const first = setTimeout(() => void tick(), options.firstTickMs ?? 10_000);
-  const timer = setInterval(() => void tick(), options.tickMs ?? 60_000);
-  first.unref();
-  timer.unref();
-  return {
-    tick,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
+  return startTimer({
+    name: 'ingestion',
+    tickMs: options.tickMs ?? 60_000,
+    firstTickMs: options.firstTickMs ?? 10_000,
+    log,
+    job: async () => {
+      const db = await options.getDb();
+      const targets = await loadIngestTargets(db);
+      const due = new Set(await boardsDue(db, options.intervalMinutes));
+      const now = targets.filter((target) => due.has(target.board.id));
+      if (now.length === 0) return;
+      await ingestAll(db, now, { ...options.fetchers, onResult: (result) => log(progressLine(result)) });
     },
-  };
+  });
 }
