@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -31,6 +32,8 @@ declare module 'vitest' {
     chromiumProblem: string;
     hostileListingId: number;
     dbDriver: 'pglite' | 'postgres';
+    /** The port of SMTP_URL the server sends digests to; e2e/digests.test.ts listens there. */
+    smtpPort: number;
   }
 }
 
@@ -50,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', '');
     project.provide('hostileListingId', 0);
     project.provide('dbDriver', process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    project.provide('smtpPort', 0);
     return async () => {};
   }
   project.provide('chromiumProblem', '');
@@ -115,6 +119,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const ats = await startAtsStandIn();
     cleanups.push(() => ats.server.close());
     Object.assign(env, ats.env);
+    // Digests go to an SMTP server e2e/digests.test.ts starts on this port when it sends.
+    const smtpPort = await freePort();
+    Object.assign(env, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'digests@trackend.test' });
     const server: AppServer = await startAppServer(env, SERVER_LOG);
     cleanups.push(server.stop);
     log(`e2e: next start at ${server.url} (log: e2e/server.log)`);
@@ -122,9 +129,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', server.url);
     project.provide('hostileListingId', hostileListingId);
     project.provide('dbDriver', driver);
+    project.provide('smtpPort', smtpPort);
   } catch (error) {
     await teardown();
     throw error;
   }
   return teardown;
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
