@@ -9,6 +9,8 @@ import { signUpFrom } from '@/lib/auth/signup';
 import { BadInputError, TooManyRequestsError } from '@/lib/errors';
 import type { AuthFormState } from '../signin/actions';
 
+// Public on purpose (no requireUser): it is how an account comes to be. signUpFrom applies the
+// sign-up rules (per-address limit, password strength, the time zone checked as a real zone).
 export async function signUpWithPassword(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = String(formData.get('email') ?? '');
   const password = String(formData.get('password') ?? '');

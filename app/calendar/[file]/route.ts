@@ -12,6 +12,7 @@ type Context = { params: Promise<{ file: string }> };
 /**
  * GET /calendar/<token>.ics: the user's follow-ups and interviews. No session: calendar apps
  * cannot sign in, so the token in the path is the credential; unknown or rotated answers 404.
+ * Public on purpose, so no requireUser: the token lookup decides whose calendar this is.
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const token = calendarFeedToken((await params).file);

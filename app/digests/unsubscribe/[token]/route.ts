@@ -7,6 +7,7 @@ import { handle } from '../../../api/http';
 // GET shows a confirm page with one button (mail scanners follow links; a GET changes nothing);
 // POST, from that button or a mail client's one-click (RFC 8058, List-Unsubscribe-Post), turns
 // the digest off. lib/security/request-policy.ts lets this one route take a POST without Origin.
+// Public on purpose, so no requireUser: all a token can do is turn its own digest off.
 
 type Context = { params: Promise<{ token: string }> };
 
