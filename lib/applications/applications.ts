@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { applicationEvents, applications, listings, type Application, type ApplicationEvent } from '../../db/schema';
+import { applicationEvents, applications, listings, type Application, type ApplicationEvent, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { BadInputError, NotFoundError } from '../errors';
 import {
@@ -62,6 +62,31 @@ export interface CreateResult {
 }
 
 /**
+ * Insert an application and record its first status, unless it names a listing the user already
+ * has an application for (one per user and listing): that one is then returned as it is.
+ */
+export async function insertApplicationOnce(
+  tx: Db,
+  values: NewApplication & { userId: string; status: ApplicationStatus; createdAt: Date },
+  eventNote: string,
+): Promise<CreateResult> {
+  const [row] = await tx
+    .insert(applications)
+    .values(values)
+    .onConflictDoNothing({ target: [applications.userId, applications.listingId], where: sql`listing_id is not null` })
+    .returning();
+  if (!row) {
+    const [existing] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.userId, values.userId), eq(applications.listingId, values.listingId!)));
+    return { application: existing!, created: false };
+  }
+  await recordEvent(tx, values.userId, row.id, null, values.status, eventNote, values.createdAt);
+  return { application: row, created: true };
+}
+
+/**
  * Save a listing to the user's pipeline, keeping a snapshot of it so the record outlives the
  * posting. Idempotent per (user, listing): a second call returns the existing application.
  * A board's copy of a job resolves to the listing the job pages show.
@@ -74,9 +99,9 @@ export async function createFromListing(db: Db, userId: string, input: unknown, 
       .from(listings)
       .where(eq(listings.id, sql`(select coalesce(x.duplicate_of, x.id) from listings x where x.id = ${listingId})`));
     if (!listing) throw new NotFoundError('Listing not found');
-    const [row] = await tx
-      .insert(applications)
-      .values({
+    return insertApplicationOnce(
+      tx,
+      {
         userId,
         listingId: listing.id,
         title: listing.title,
@@ -89,18 +114,9 @@ export async function createFromListing(db: Db, userId: string, input: unknown, 
         notes: notes ?? '',
         createdAt: now,
         updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [applications.userId, applications.listingId], where: sql`listing_id is not null` })
-      .returning();
-    if (!row) {
-      const [existing] = await tx
-        .select()
-        .from(applications)
-        .where(and(eq(applications.userId, userId), eq(applications.listingId, listing.id)));
-      return { application: existing!, created: false };
-    }
-    await recordEvent(tx, userId, row.id, null, status, `Saved from ${listing.board}`, now);
-    return { application: row, created: true };
+      },
+      `Saved from ${listing.board}`,
+    );
   });
 }
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, listings, type Application, type PostingSnapshot } from '../../db/schema';
+import { listings, type Application, type PostingSnapshot } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { FetchError } from '../../scrapers/errors';
 import { parseJobPage } from '../../scrapers/job-page/parse';
@@ -12,7 +12,7 @@ import { createGuardedFetcher } from '../ingest/fetchers';
 import { prepareListing } from '../ingest/prepare';
 import { validateRawListing } from '../ingest/validate';
 import { loadUsdRates } from '../salary/rates';
-import { recordEvent } from './applications';
+import { insertApplicationOnce } from './applications';
 import { APPLIED_OR_BEYOND, dateSchema, sourceSchema, statusSchema, urlSchema, zodFields } from './schemas';
 import type { ApplicationSource } from './statuses';
 
@@ -287,10 +287,10 @@ export async function savePosting(
   };
   const listing = await listingAt(db, [url, ...(options.linkUrls ?? [])]);
   const status = data.status ?? 'saved';
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(applications)
-      .values({
+  return db.transaction((tx) =>
+    insertApplicationOnce(
+      tx,
+      {
         userId,
         listingId: listing?.id ?? null,
         board: listing?.boardId ?? null,
@@ -305,19 +305,10 @@ export async function savePosting(
         posting,
         createdAt: now,
         updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [applications.userId, applications.listingId], where: sql`listing_id is not null` })
-      .returning();
-    if (!row) {
-      const [existing] = await tx
-        .select()
-        .from(applications)
-        .where(and(eq(applications.userId, userId), eq(applications.listingId, listing!.id)));
-      return { application: existing!, created: false };
-    }
-    await recordEvent(tx, userId, row.id, null, status, `Saved from ${new URL(url).hostname}`, now);
-    return { application: row, created: true };
-  });
+      },
+      `Saved from ${new URL(url).hostname}`,
+    ),
+  );
 }
 
 /** POST /api/applications `{ url }`: read the page and save what it says. */
