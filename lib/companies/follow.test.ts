@@ -177,7 +177,7 @@ describe(`following companies (${TEST_DRIVER})`, () => {
 
   it('makes followed companies ingest targets, read with the plain fetcher (never guarded), and /boards never lists them', async () => {
     await followCompany(database.db, alice, 'https://jobs.lever.co/lambdaworks', deps());
-    await addCompanySource(database.db, 'https://jobs.ashbyhq.com/tidepool', { fetchText: deps().fetchText });
+    await addCompanySource(database.db, 'https://jobs.ashbyhq.com/tidepool', deps());
     const targets = await loadIngestTargets(database.db);
     const company = targets.find((target) => target.board.id === 'lever-lambdaworks');
     expect(company).toMatchObject({ url: `http://127.0.0.1:${api.port}${API_PATHS.lever}?mode=json` });

@@ -237,13 +237,14 @@ async function assertUnderLimit(db: Db, userId: string): Promise<void> {
  * Add a company with no follower (the operator's own, `npm run ingest -- --company`) and read it
  * once. The operator's URL is read with the plain fetcher.
  */
-export async function addCompanySource(db: Db, input: unknown, deps: Pick<CompanyDeps, 'fetchText' | 'now'>): Promise<{ company: CompanyPreview; result: BoardIngestResult }> {
+export async function addCompanySource(db: Db, input: unknown, deps: Pick<CompanyDeps, 'fetchText' | 'guardedFetchText' | 'now'>): Promise<{ company: CompanyPreview; result: BoardIngestResult }> {
   const url = parseUrl(input);
-  const ref = await detectHiringBoard(url, { guardedFetchText: deps.fetchText });
+  // The careers page is a URL a person typed, guarded as on /companies (TRACKEND_FETCH_ALLOW_PRIVATE opens it).
+  const ref = await detectHiringBoard(url, deps);
   const { response, parsed } = await readBoard(ref, deps.fetchText, url);
   const name = displayName(ref, parsed.companyName);
   await ensureCompanyRow(db, ref, name);
-  const result = await ingestCompany(db, ref, name, response, { ...deps, guardedFetchText: deps.fetchText });
+  const result = await ingestCompany(db, ref, name, response, deps);
   const id = atsBoardId(ref);
   return { company: { id, system: ref.system, board: ref.token, name, ...(await liveCounts(db, id)) }, result };
 }

@@ -69,7 +69,7 @@ await runCli(async () => {
 
 /** The operator's own company: no follower, read with the plain fetcher (the operator chose the URL). */
 async function ingestCompany(db: Db, url: string): Promise<number> {
-  const { company, result } = await addCompanySource(db, url, { fetchText: createIngestFetchers().fetchText });
+  const { company, result } = await addCompanySource(db, url, createIngestFetchers());
   console.log(`Found ${company.name} on ${SYSTEM_LABELS[company.system]} (board "${company.board}"), added as ${company.id}.`);
   console.log(progressLine(result));
   console.log(`${company.openJobs} open job${company.openJobs === 1 ? '' : 's'}, ${company.backendJobs} backend.`);
