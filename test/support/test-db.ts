@@ -33,10 +33,34 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
     url: withDatabaseName(serverUrl, name),
     drop: async () => {
       const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      try {
+        await dropDatabase(dropper, name);
+      } finally {
+        await dropper.end();
+      }
     },
   };
+}
+
+/**
+ * Drop a throwaway database. Not `with (force)`: that must signal every backend on it, and an
+ * autovacuum worker belongs to no role a non-superuser (CI's `trackend_ci`) may signal. So we
+ * end our own role's leftover connections and use a plain drop, which stops autovacuum itself.
+ */
+async function dropDatabase(sql: postgres.Sql, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = ${name} and pid <> pg_backend_pid()
+        and backend_type = 'client backend' and usename = current_user`;
+    try {
+      await sql.unsafe(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      // 55006: still being accessed (a connection that was opening as we looked).
+      if ((error as { code?: string }).code !== '55006' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
