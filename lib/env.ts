@@ -101,6 +101,8 @@ const schema = z.object({
   MAIL_FROM: z.preprocess(emptyAsUndefined, mailFrom.optional()),
   /** The site's public address, for links in emails (which have no request to take it from). */
   PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.default('http://localhost:3000')),
+  /** "1": the load benchmark's floor page (/bench-floor) answers; otherwise it is a 404 like any unknown path. */
+  TRACKEND_BENCH_FLOOR: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
   NEXT_PHASE: z.string().optional(),
   NEXT_RUNTIME: z.string().optional(),
 }).superRefine((value, ctx) => {
