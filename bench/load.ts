@@ -12,16 +12,21 @@ import { createEmptyPostgresDatabase } from '../test/support/test-db';
 import { remotiveFeed, seeded, syntheticListings } from './feeds';
 import { seedListings } from './seed-listings';
 import { TARGETS } from './targets';
-import { machine, markdownTable, percentile, round, writeReport } from './support';
+import { machine, markdownTable, percentile, round, throughputRatio, writeReport } from './support';
 
 // `npm run bench -- load`: the production build (`next build && next start`) on PostgreSQL
 // holding 200,000 listings; autocannon in this process (the server is another one) drives
 // 50 connections for 60 s, half on /jobs and half on /api/jobs, with mixed filters, while an
-// ingestion of a 3,000-item board runs in a third process. LOAD_SECONDS / LOAD_LISTINGS
-// shorten it for a quick look; the report says what was run.
+// ingestion of a 3,000-item board runs in a third process. Then, with the ingestion done, the
+// /jobs page alone and the floor page alone (app/bench-floor: 20 rows from memory in the site's
+// layout, no database) each take all 50 connections for a third of that time: the page's
+// throughput over the floor's is what the page costs above serving any page at all.
+// LOAD_SECONDS / LOAD_LISTINGS shorten it for a quick look; the report says what was run.
 
 const LISTINGS = Number(process.env.LOAD_LISTINGS ?? 200_000);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const PAIR_SECONDS = Math.max(1, Math.round(SECONDS / 3));
+const FLOOR_PATH = '/bench-floor';
 const CONNECTIONS = 50;
 const INGEST_ITEMS = 3_000;
 const INGEST_BOARD = 'remotive';
@@ -158,7 +163,10 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
   if (!env().TEST_DATABASE_URL) {
     throw new Error('load: set TEST_DATABASE_URL to a PostgreSQL server (see README: Benchmarks); the load test runs on PostgreSQL only.');
   }
-  console.log(`load: ${LISTINGS} listings, ${CONNECTIONS} connections for ${SECONDS} s on /jobs and /api/jobs while a board ingests`);
+  console.log(
+    `load: ${LISTINGS} listings, ${CONNECTIONS} connections for ${SECONDS} s on /jobs and /api/jobs while a board ingests, ` +
+      `then ${PAIR_SECONDS} s each on /jobs alone and on the floor page`,
+  );
   const buildEnv = { ...process.env, NEXT_DIST_DIR: '.next-bench' };
   await ensureBuild((message) => console.log(message.replace(/^e2e: /, 'load: ')), buildEnv);
 
@@ -185,17 +193,21 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
 
     const serverLog = join(ROOT, 'bench', 'reports', 'load-server.log');
     const server = await startAppServer(
-      { ...buildEnv, DATABASE_URL: database.url, TEST_DATABASE_URL: '', AUTH_SECRET: randomSecret(), INGEST_SCHEDULE: 'false' },
+      { ...buildEnv, DATABASE_URL: database.url, TEST_DATABASE_URL: '', AUTH_SECRET: randomSecret(), INGEST_SCHEDULE: 'false', TRACKEND_BENCH_FLOOR: '1' },
       serverLog,
     );
     try {
       const mixes = filterMixes(400);
+      const floorAnswer = await fetch(`${server.url}${FLOOR_PATH}`);
+      await floorAnswer.arrayBuffer();
+      if (floorAnswer.status !== 200) throw new Error(`load: the floor page ${FLOOR_PATH} answered ${floorAnswer.status}; the server must run with TRACKEND_BENCH_FLOOR=1`);
       // Warm the route code paths once, as any running server would be.
       for (const mix of mixes.slice(0, 10)) {
         await (await fetch(`${server.url}/jobs?${mix}`)).arrayBuffer();
         await (await fetch(`${server.url}/api/jobs?${mix}`)).arrayBuffer();
+        await (await fetch(`${server.url}${FLOOR_PATH}`)).arrayBuffer();
       }
-      // The floor under any concurrency: one request at a time with the listings snapshot loaded
+      // The bound under any concurrency: one request at a time with the listings snapshot loaded
       // (lib/search/snapshot-store.ts), so the page query, the in-process counts, rendering and HTTP remain.
       const warm = { page: await sequentialMs(`${server.url}/jobs?${mixes[0]}`), api: await sequentialMs(`${server.url}/api/jobs?${mixes[0]}`) };
       console.log(`load: one request at a time, snapshot loaded: page ${round(warm.page)} ms, API ${round(warm.api)} ms (median of 30)`);
@@ -210,14 +222,29 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
       clearInterval(sampler);
       peakRssMb = Math.max(peakRssMb, groupRssMb(server.pid));
 
+      // The page and the floor, each alone with every connection and nothing ingesting. The
+      // ingestion's commit changed listings_version: one request first loads the new snapshot.
+      await (await fetch(`${server.url}/jobs?${mixes[0]}`)).arrayBuffer();
+      const pageAlone = await cannon('/jobs (page) alone', server.url, mixes.map((mix) => `/jobs?${mix}`), CONNECTIONS, PAIR_SECONDS);
+      const floor = await cannon(`${FLOOR_PATH} (floor) alone`, server.url, [FLOOR_PATH], CONNECTIONS, PAIR_SECONDS);
+      const pageToFloor = throughputRatio(pageAlone.rps, floor.rps);
+      const pair = [pageAlone, floor];
+
       const total = {
         requests: page.requests + api.requests,
         rps: page.rps + api.rps,
-        errors: page.errors + api.errors + page.non2xx + api.non2xx,
+        // Every phase's: a failing page or floor would make the ratio meaningless too.
+        errors: [page, api, ...pair].reduce((sum, run) => sum + run.errors + run.non2xx, 0),
       };
       const ingestLine = ingestion.output.trim().split('\n').filter(Boolean).slice(-3).join(' / ');
-      const rows = [page, api].map((r) => [r.label, r.requests, round(r.rps), round(r.p50), round(r.p95), round(r.p99), r.errors, r.non2xx]);
-      console.log(markdownTable(['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'], rows));
+      const header = ['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'];
+      const tableOf = (runs: Run[]) =>
+        markdownTable(header, runs.map((r) => [r.label, r.requests, round(r.rps), round(r.p50), round(r.p95), round(r.p99), r.errors, r.non2xx]));
+      const mixed = tableOf([page, api]);
+      const alone = tableOf(pair);
+      console.log(mixed);
+      console.log(alone);
+      console.log(`load: /jobs over the floor page, both alone under ${CONNECTIONS} connections: ${pageToFloor ?? 'not measured'} (target at least ${TARGETS.pageToFloor})`);
       console.log(`load: ingestion during the run: exit ${ingestion.code} in ${round(ingestion.ms / 1000)} s (${ingestLine})`);
       console.log(`load: server peak RSS ${peakRssMb} MiB`);
       const path = writeReport('load', 'Load benchmark: /jobs and /api/jobs under 50 connections', [
@@ -226,13 +253,21 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
           `(language + seniority + remote, text search by relevance, salary floor in USD/EUR/GBP by salary, posted within + role, self-taught + remote). ` +
           `Meanwhile \`npm run ingest\` read a ${INGEST_ITEMS}-item board (${INGEST_BOARD}, left empty by the seed, so every item is new) from a local server in a third process.`,
         '',
-        markdownTable(['endpoint', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'], rows),
+        mixed,
         '',
-        `- Total: ${total.requests} requests, ${round(total.rps)} req/s, ${total.errors} errors or non-2xx answers.`,
-        `- Targets: zero errors (${total.errors === 0 ? 'met' : 'missed'}); page p95 under ${TARGETS.loadPageP95Ms} ms (${page.p95 < TARGETS.loadPageP95Ms ? 'met' : `missed: ${round(page.p95)} ms`}).`,
+        `Then, the ingestion finished, each alone with all ${CONNECTIONS} connections for ${PAIR_SECONDS} s: the /jobs page (the same filter mixes) and the floor, ` +
+          `\`${FLOOR_PATH}\` (app/bench-floor: 20 rows built once in memory, drawn by /jobs's JobRow inside the root layout, no database; a 404 unless TRACKEND_BENCH_FLOOR=1, which this server has).`,
+        '',
+        alone,
+        '',
+        `- Total (the mixed run): ${total.requests} requests, ${round(total.rps)} req/s; ${total.errors} errors or non-2xx answers in all three runs.`,
+        `- /jobs over the floor (req/s against req/s): ${pageToFloor ?? 'not measured'}.`,
+        `- Targets: zero errors (${total.errors === 0 ? 'met' : 'missed'}); page p95 under ${TARGETS.loadPageP95Ms} ms (${page.p95 < TARGETS.loadPageP95Ms ? 'met' : `missed: ${round(page.p95)} ms`}); ` +
+          `page at least ${TARGETS.pageToFloor} of the floor's throughput (${pageToFloor !== null && pageToFloor >= TARGETS.pageToFloor ? 'met' : `missed: ${pageToFloor ?? 'not measured'}`}); ` +
+          `one at a time, the page at most ${TARGETS.warmPageMs} ms (${warm.page <= TARGETS.warmPageMs ? 'met' : `missed: ${round(warm.page)} ms`}) and /api/jobs at most ${TARGETS.warmApiMs} ms (${warm.api <= TARGETS.warmApiMs ? 'met' : `missed: ${round(warm.api)} ms`}).`,
         `- Server peak RSS (the \`next start\` process group): ${peakRssMb} MiB.`,
         `- One request at a time, with the snapshot of open listings loaded (facets and the market view are counted in-process on every request): the page takes ${round(warm.page)} ms and /api/jobs ${round(warm.api)} ms (median of 30). ` +
-          `That is the floor: with ${CONNECTIONS / 2} connections on each, a CPU-bound server needs about ${CONNECTIONS / 2} × ${round(warm.page)} ms = ${Math.round((CONNECTIONS / 2) * warm.page)} ms per page round, ` +
+          `That bounds them under load: with ${CONNECTIONS / 2} connections on each, a CPU-bound server needs about ${CONNECTIONS / 2} × ${round(warm.page)} ms = ${Math.round((CONNECTIONS / 2) * warm.page)} ms per page round, ` +
           `spread over ${cpus().length} CPUs that PostgreSQL, the ingestion and the load generator share. The ingestion's commit changes listings_version: the requests after it wait for a new snapshot (about 0.6 s for ${LISTINGS.toLocaleString('en-US')} listings), and text searches fetch their words again.`,
         `- Ingestion during the run: exit code ${ingestion.code}, ${round(ingestion.ms / 1000)} s. ${ingestLine}`,
         `- Machine: ${machine()}. The load generator, the server, PostgreSQL and the ingestion share these CPUs.`,
@@ -255,6 +290,8 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
         warm_page_ms: round(warm.page),
         warm_api_ms: round(warm.api),
         ingest_exit_code: ingestion.code,
+        floor_rps: round(floor.rps),
+        page_to_floor: pageToFloor,
       };
     } finally {
       await server.stop();

@@ -38,6 +38,16 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
+/**
+ * A throughput over its floor's (the same work's cheapest form, measured in the same run), to
+ * two decimals: 1 means no cost above the floor. Null when either was not measured or the floor
+ * did no work, so a missing figure never reads as a met or missed target.
+ */
+export function throughputRatio(measured: number | null | undefined, floor: number | null | undefined): number | null {
+  if (measured == null || floor == null || !Number.isFinite(measured) || !Number.isFinite(floor) || floor <= 0) return null;
+  return round(measured / floor, 2);
+}
+
 /** Write a Markdown report under bench/reports/ and return its path. */
 export function writeReport(name: string, title: string, sections: string[]): string {
   const dir = join(process.cwd(), 'bench', 'reports');
