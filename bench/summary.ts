@@ -58,7 +58,7 @@ export function checkTargets(results: Result[]): [string, string, string, string
 const FIELDS = [
   '## Figures against a floor',
   '',
-  'Two targets are ratios to a floor measured in the same run on the same machine, so they hold on a slower or busier machine where absolute figures would not.',
+  'Two targets are ratios to a floor measured in the same run on the same machine: the cost above the cheapest form of the same work, which moves much less with the machine and its load than an absolute figure does.',
   '',
   `- ingest \`floor_items_per_s\`: the rows the PostgreSQL run stored, read back, the table truncated, then written by one bare INSERT (the same JSON rows, indexes and generated search column; nothing of the pipeline around it). \`pg_to_floor\`: \`pg_items_per_s\` over it; target at least ${TARGETS.ingestToFloor}. It replaces the absolute 5,000 items/s target. Both are null when PostgreSQL was not measured.`,
   `- load \`floor_rps\`: req/s of the floor page \`/bench-floor\` (20 rows from memory, /jobs's row component, the root layout, no database; a 404 unless the server runs with TRACKEND_BENCH_FLOOR=1), alone under the same 50 connections, after the mixed run. \`page_to_floor\`: the /jobs page's req/s, alone under those 50 connections just before, over \`floor_rps\`; target at least ${TARGETS.pageToFloor}.`,
