@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { listings, type Application, type PostingSnapshot } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { FetchError } from '../../scrapers/errors';
-import { parseJobPage } from '../../scrapers/job-page/parse';
 import type { FetchText, StatedSalary } from '../../scrapers/types';
 import { canonicalUrl } from '../dedupe/keys';
 import { recordHit, type RateLimit } from '../auth/rate-limit';
 import { BadInputError, TooManyRequestsError, UnreadablePageError } from '../errors';
 import { createGuardedFetcher } from '../ingest/fetchers';
-import { prepareListing } from '../ingest/prepare';
-import { validateRawListing } from '../ingest/validate';
+import { preparePool } from '../ingest/prepare-pool';
 import { loadUsdRates } from '../salary/rates';
 import { insertApplicationOnce } from './applications';
 import { APPLIED_OR_BEYOND, dateSchema, sourceSchema, statusSchema, urlSchema, zodFields } from './schemas';
@@ -18,7 +16,7 @@ import type { ApplicationSource } from './statuses';
 
 // Saving a job from any page: the link is fetched only through the guarded fetcher (a person
 // supplied it), read by scrapers/job-page, then classified and sanitized the way ingestion
-// prepares a board's listing. The form shows what was read before saving; POST /api/applications
+// prepares a board's listing, in the worker pool (page-listing.ts). The form shows what was read before saving; POST /api/applications
 // with a bare { url } reads and saves in one go.
 
 /** What a page said about its job, ready to show and to correct (dates as ISO strings). */
@@ -105,38 +103,6 @@ async function listingAt(db: Db, urls: string[]): Promise<{ id: number; boardId:
   return primary ?? null;
 }
 
-interface Snapshot {
-  url: string;
-  title: string;
-  company: string | null;
-  location: string | null;
-  salaryText: string | null;
-  salary?: StatedSalary | null;
-  remote?: boolean;
-  postedAt: Date | null;
-  descriptionHtml: string;
-}
-
-/** Classified and sanitized like any listing (lib/ingest/prepare.ts), so a saved page and a board's copy agree. */
-async function prepare(db: Db, s: Snapshot) {
-  const stated = { ...(s.salary ? { salary: s.salary } : {}), ...(s.remote ? { remote: 'remote' as const } : {}) };
-  const checked = validateRawListing({
-    board: 'page',
-    externalId: s.url,
-    url: s.url,
-    title: s.title,
-    company: s.company,
-    location: s.location,
-    salaryText: s.salaryText,
-    tags: [],
-    descriptionHtml: s.descriptionHtml,
-    postedAt: s.postedAt,
-    stated,
-  });
-  if (!checked.ok) throw new UnreadablePageError(`The page's job could not be used: ${checked.reason}.`);
-  return prepareListing(checked.item, '', { isSample: false, rates: await loadUsdRates(db) });
-}
-
 function unreachable(error: unknown): never {
   if (error instanceof FetchError) {
     const reason =
@@ -166,9 +132,9 @@ export async function readJobPage(db: Db, url: unknown, deps: ReadDeps = {}): Pr
   if (response.status === 304) throw new UnreadablePageError('The page answered 304 Not Modified with no content.');
   const type = response.contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type && !/html|xml/.test(type)) throw new UnreadablePageError(`The link is ${type}, not a web page.`);
-  const page = parseJobPage(response.body, response.url);
-  if (!page.title || page.source === 'none') throw new UnreadablePageError('No job title found on the page (no JobPosting data, Open Graph title or <title>).');
-  const prepared = await prepare(db, { ...page, title: page.title, salaryText: null });
+  const read = await preparePool().readPage(response, await loadUsdRates(db));
+  if (!read.ok) throw new UnreadablePageError(read.reason);
+  const { page, prepared } = read;
   const listing = await listingAt(db, [link, response.url]);
   return {
     url: response.url,
@@ -258,18 +224,20 @@ export async function savePosting(
   const data = result.data;
   const url = data.url!;
   const now = options.now ?? new Date();
-  const prepared = await prepare(db, {
-    url,
-    title: data.title,
-    company: data.company,
-    location: data.location ?? null,
-    salaryText: data.salaryText ?? null,
-    postedAt: data.postedAt ?? null,
-    descriptionHtml: options.html ?? paragraphs(data.description ?? ''),
-  }).catch((error: unknown) => {
-    if (error instanceof UnreadablePageError) throw new BadInputError('Check the highlighted fields.', { form: error.reason });
-    throw error;
-  });
+  const read = await preparePool().preparePage(
+    {
+      url,
+      title: data.title,
+      company: data.company,
+      location: data.location ?? null,
+      salaryText: data.salaryText ?? null,
+      postedAt: data.postedAt ?? null,
+      descriptionHtml: options.html ?? paragraphs(data.description ?? ''),
+    },
+    await loadUsdRates(db),
+  );
+  if (!read.ok) throw new BadInputError('Check the highlighted fields.', { form: read.reason });
+  const { prepared } = read;
   const posting: PostingSnapshot = {
     salary: prepared.salaryMin != null || prepared.salaryMax != null ? { min: prepared.salaryMin ?? null, max: prepared.salaryMax ?? null, currency: prepared.salaryCurrency ?? null, period: prepared.salaryPeriod ?? null } : null,
     salaryText: data.salaryText ?? null,

@@ -6,6 +6,7 @@ import { ParseError } from '../../scrapers/errors';
 import { decodeBody } from '../../scrapers/fetch/decode';
 import { parseRemotive } from '../../scrapers/remotive';
 import type { FetchedBody, ParseResult, RawListing } from '../../scrapers/types';
+import { pageListing, preparePage } from '../applications/page-listing';
 import { contentHash, prepareListing } from './prepare';
 import { createPreparePool, type PrepareItems } from './prepare-pool';
 import { rowJson } from './row-json';
@@ -124,5 +125,24 @@ describe('the prepare pool', () => {
     expect(parsed).toEqual(checkedInPlace(parseRemotive(body)));
     expect(parsed.checks[0]).toHaveProperty('hash');
     expect(parsed.checks[1]).toEqual({ reason: expect.stringMatching(/^url /) });
+  });
+
+  it('reads and prepares a job page in a worker exactly as in place (its bytes decoded there), and a page without a job as the reason', async () => {
+    const html = '<html><head><title>x</title><script type="application/ld+json">{"@type":"JobPosting","title":"Senior Go Engineer","hiringOrganization":{"name":"Acme"},' +
+      '"description":"<p>Go and PostgreSQL.</p><img src=x onerror=alert(1)>","datePosted":"2026-11-20","jobLocationType":"TELECOMMUTE"}</script></head><body></body></html>';
+    const url = 'https://jobs.example/go';
+    const rates = { USD: 1 };
+    const latin1Type = 'text/html; charset=iso-8859-1';
+    const bytes = new Uint8Array(Buffer.from(html.replace('Acme', 'Acmé'), 'latin1'));
+    const read = await pool.readPage({ status: 200, url, body: '', bytes, contentType: latin1Type, etag: null, lastModified: null }, rates);
+    expect(read).toEqual(pageListing(html.replace('Acme', 'Acmé'), url, rates));
+    expect(read.ok && [read.page.company, read.prepared.remote, read.prepared.languages, read.prepared.descriptionHtml]).toEqual(['Acmé', 'remote', ['go'], expect.not.stringMatching(/onerror/)]);
+    expect(bytes.byteLength).toBe(0); // moved, not copied
+    await expect(pool.readPage({ status: 200, url, body: '<p>no job here</p>', contentType: 'text/html', etag: null, lastModified: null }, rates)).resolves.toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^No job title found/),
+    });
+    const snapshot = { url, title: 'Backend developer', company: 'Acme', location: null, salaryText: '$120k', postedAt: new Date('2026-11-30T00:00:00Z'), descriptionHtml: '<p>Python</p>' };
+    await expect(pool.preparePage(snapshot, rates)).resolves.toEqual(preparePage(snapshot, rates));
   });
 });

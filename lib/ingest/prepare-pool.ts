@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { ParseError } from '../../scrapers/errors';
 import type { FetchedBody } from '../../scrapers/types';
-import type { CheckedParseResult, ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
+import type { PageListing, PageSnapshot, PreparedPage } from '../applications/page-listing';
+import type { UsdRates } from '../salary/normalize';
+import type { CheckedParseResult, PageTask, ParseTask, ParseTaskResult, PrepareTask, PrepareTaskResult } from './prepare-worker';
 
 // Preparing items (sanitize, HTML to text, classify) is CPU work of up to seconds per hostile
 // item: it runs in worker threads, never on the event loop that serves pages. Every entry point
@@ -34,6 +36,10 @@ export interface PreparePool {
    * own is moved to the worker, so read `body` first if you need it after.
    */
   parse(boardId: string, response: FetchedBody): Promise<CheckedParseResult>;
+  /** A job page someone named, read and prepared in a worker thread (its bytes moved there, as parse's). */
+  readPage(response: FetchedBody, rates: UsdRates): Promise<PageListing>;
+  /** A job the save form describes, prepared like a listing in a worker thread. */
+  preparePage(snapshot: PageSnapshot, rates: UsdRates): Promise<PreparedPage>;
   /** Tasks completed and the worker threads that ran them (each task reports its thread id). */
   stats(): { tasks: number; threadIds: number[]; threads: number };
   close(): Promise<void>;
@@ -64,6 +70,21 @@ function workerEntry(): { filename: string; execArgv: string[] } {
 
 /** A view over the whole of an ArrayBuffer nothing else shares: transferring it detaches only this. */
 const ownsBuffer = (bytes: Uint8Array) => bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength > 0;
+
+/**
+ * A response's own bytes, to hand over to a worker (a multi-megabyte copy or decode would block
+ * this thread): taken as they are when their buffer is theirs alone (the fetcher's), else copied
+ * once into one that is. A body that was never bytes (a test's fake) goes as UTF-8.
+ */
+function handOver(response: FetchedBody): { bytes: Uint8Array; contentType: string | null } {
+  const moved = response.bytes !== undefined && ownsBuffer(response.bytes);
+  const bytes = response.bytes ? (moved ? response.bytes : new Uint8Array(response.bytes)) : new TextEncoder().encode(response.body);
+  if (moved) {
+    // Its bytes leave this thread: a later read of the body must fail loudly, not read nothing.
+    Object.defineProperty(response, 'body', { configurable: true, get: () => { throw new Error('the response body was handed to the worker pool'); } });
+  }
+  return { bytes, contentType: response.bytes ? response.contentType : 'text/plain; charset=utf-8' };
+}
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
@@ -114,6 +135,14 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
     }
   };
 
+  // The same pool and task file; piscina calls the file's named export. The bytes are moved, not cloned.
+  const runNamed = async <Task, Result>(name: string, task: Task, bytes?: Uint8Array): Promise<Result> => {
+    const transferList = bytes ? [bytes.buffer as ArrayBuffer] : [];
+    const done = (await pool().run(task as unknown as PrepareTask, { name, transferList })) as unknown as Result;
+    tasks++;
+    return done;
+  };
+
   return {
     async prepare(items, prepareOptions) {
       if (items.length === 0) return [];
@@ -138,23 +167,17 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
       return results.flat();
     },
     async parse(boardId, response) {
-      // The response's own bytes, handed over to the worker (a multi-megabyte copy or decode would
-      // block this thread): taken as they are when their buffer is theirs alone (the fetcher's),
-      // else copied once into one that is. A body that was never bytes (a test's fake) goes as UTF-8.
-      const moved = response.bytes !== undefined && ownsBuffer(response.bytes);
-      const bytes = response.bytes ? (moved ? response.bytes : new Uint8Array(response.bytes)) : new TextEncoder().encode(response.body);
-      if (moved) {
-        // Its bytes leave this thread: a later read of the body must fail loudly, not read nothing.
-        Object.defineProperty(response, 'body', { configurable: true, get: () => { throw new Error('the response body was handed to the worker pool'); } });
-      }
-      const contentType = response.bytes ? response.contentType : 'text/plain; charset=utf-8';
+      const { bytes, contentType } = handOver(response);
       const task: ParseTask = { boardId, bytes, contentType, sourceUrl: response.url };
-      // The same pool and task file; piscina calls the file's named export.
-      const done = (await pool().run(task as unknown as PrepareTask, { name: 'parseBoard', transferList: [bytes.buffer as ArrayBuffer] })) as unknown as ParseTaskResult;
-      tasks++;
+      const done = await runNamed<ParseTask, ParseTaskResult>('parseBoard', task, bytes);
       if (!done.ok) throw new ParseError(done.parseError);
       return done.result;
     },
+    async readPage(response, rates) {
+      const { bytes, contentType } = handOver(response);
+      return runNamed<PageTask, PageListing>('readPage', { bytes, contentType, url: response.url, rates }, bytes);
+    },
+    preparePage: (snapshot, rates) => runNamed<{ snapshot: PageSnapshot; rates: UsdRates }, PreparedPage>('prepareSavedPage', { snapshot, rates }),
     stats: () => ({ tasks, threadIds: [...threadIds], threads: piscina?.threads.length ?? 0 }),
     async close() {
       const closing = piscina;

@@ -8,6 +8,7 @@ import { decodeBody } from '../../scrapers/fetch/decode';
 import { parseAtsResponse, systemOfAtsBoardId } from '../../scrapers/ats';
 import { BOARDS } from '../../scrapers/registry';
 import type { ParseResult } from '../../scrapers/types';
+import { pageListing, preparePage, type PageListing, type PageSnapshot, type PreparedPage } from '../applications/page-listing';
 
 // The piscina task file (see prepare-pool.ts): prepares one batch of items in a worker thread.
 // Only data crosses the thread boundary (structured clone), so an item's failure travels back
@@ -89,4 +90,23 @@ export function parseBoard(task: ParseTask): ParseTaskResult {
     return typeof raw.descriptionHtml === 'string' ? { ...raw, descriptionHtml: boundDescription(raw.descriptionHtml) } : raw;
   });
   return { ok: true, result: { items, skipped: parsed.skipped, checks } };
+}
+
+export interface PageTask {
+  /** The page's bytes, transferred rather than copied, decoded here with its charset. */
+  bytes: Uint8Array;
+  contentType: string | null;
+  url: string;
+  rates: UsdRates;
+}
+
+/** A job page someone named, read and prepared like a listing (lib/applications/page-listing.ts). */
+export function readPage(task: PageTask): PageListing {
+  const html = decodeBody(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.contentType);
+  return pageListing(html, task.url, task.rates);
+}
+
+/** The save form's fields (or a page's, uncorrected), prepared like a listing. */
+export function prepareSavedPage(task: { snapshot: PageSnapshot; rates: UsdRates }): PreparedPage {
+  return preparePage(task.snapshot, task.rates);
 }
