@@ -1,4 +1,4 @@
-import { localDate, localTime, zonedInstant } from '../timelog/zone';
+import { localDate, localTime, zonedInstant } from '../dates/zone';
 import { APPLICATION_SOURCES, APPLICATION_STATUSES, type ApplicationSource, type ApplicationStatus } from './statuses';
 
 // What one spreadsheet cell means: a date, a status word, a source, a link. Sheets are kept by

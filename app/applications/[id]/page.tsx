@@ -11,7 +11,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatInterviewWhen, listInterviews } from '@/lib/interviews/interviews';
 import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getProfile } from '@/lib/profile/profile';
-import { localDate, localTime } from '@/lib/timelog/zone';
+import { localDate, localTime } from '@/lib/dates/zone';
 import { INTERVIEW_KIND_LABEL } from '@/lib/vocabulary';
 import { minutesOnApplication } from '@/lib/timelog/entries';
 import { formatMinutes } from '@/lib/timelog/labels';
