@@ -1,4 +1,4 @@
-import { TZDate, tz } from '@date-fns/tz';
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
 import { addDays as addCalendarDays, differenceInCalendarDays, endOfDay, format, isExists, startOfWeek } from 'date-fns';
 
 // The project's calendar rules, on date-fns and @date-fns/tz: local dates in a user's IANA time
@@ -34,6 +34,18 @@ function dateParts(date: string): [number, number, number] {
   if (!m || !isLocalDate(date) || date < '1000') throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
 }
+
+// A value that is a day and no time of day (applied on, follow up by) is stored as midnight UTC
+// of that date, and shown as that date in every zone.
+
+/** A day alone ('YYYY-MM-DD') as it is stored: midnight UTC of that date. */
+export const storedDay = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+
+/** The date ('YYYY-MM-DD') a stored day names; '' for none. */
+export const storedDayText = (d: Date | null): string => (d ? format(d, 'yyyy-MM-dd', { in: UTC }) : '');
+
+/** Whether `d` is a day stored alone rather than an instant with a time of day. */
+export const isStoredDay = (d: Date): boolean => d.getTime() === storedDay(storedDayText(d)).getTime();
 
 /** A local date as a day on the UTC calendar, where every day has 24 hours: for date arithmetic only. */
 const calendarDay = (date: string) => new TZDate(...dateParts(date), 'UTC');
@@ -71,18 +83,24 @@ export function localTime(instant: Date, timeZone: string): string {
   return format(zoned(instant, timeZone), 'HH:mm');
 }
 
+const MINUTE = 60_000;
+const offsetAt = (instant: number, timeZone: string) => tzOffset(timeZone, new Date(instant)) * MINUTE;
+
 /**
  * The instant the local wall-clock time `time` on `date` happens in `timeZone`. A time that
  * occurs twice (clocks going back) gives the earlier instant; a time skipped by clocks going
- * forward gives the instant the same number of minutes after the jump, as a clock would read
- * (TZDate resolves both the way Date does in its own zone).
+ * forward gives the instant the same number of minutes after the jump, as a clock would read.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const t = TIME_RE.exec(time);
   if (!t) throw new RangeError(`not a HH:MM time: ${time}`);
   const instant = new TZDate(...dateParts(date), Number(t[1]), Number(t[2]), timeZone).getTime();
   if (Number.isNaN(instant)) throw new RangeError(`not a time zone: ${timeZone}`);
-  return new Date(instant);
+  // TZDate settles a time that happens twice by the offset in force at the same reading in UTC:
+  // the earlier instant west of Greenwich, the later one east of it. Prefer the earlier always.
+  const wall = instant + offsetAt(instant, timeZone);
+  const earlier = wall - offsetAt(instant - 86_400_000, timeZone);
+  return new Date(earlier < instant && earlier + offsetAt(earlier, timeZone) === wall ? earlier : instant);
 }
 
 /** The instant local day `date` starts in `timeZone` (01:00 where clocks skip midnight). */
