@@ -7,7 +7,7 @@ import { getOverview } from '@/lib/overview/overview';
 import { getProfile } from '@/lib/profile/profile';
 import { savedSearchesWithCounts } from '@/lib/saved-searches/saved-searches';
 import { getTimer, timerJson } from '@/lib/timelog/timer';
-import { isSupportedDate, today as todayIn } from '@/lib/timelog/zone';
+import { isSupportedDate, today as todayIn } from '@/lib/dates/zone';
 import { DashboardView } from './(dashboard)/components/dashboard-view';
 import { JobsOverview } from './(dashboard)/components/jobs-overview';
 import { Landing } from './(dashboard)/components/landing';

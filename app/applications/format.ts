@@ -22,9 +22,6 @@ export function formatDay(date: Date | string | null): string {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** YYYY-MM-DD for a date input. */
-export const dayValue = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
-
 /** What a card or row needs, serialisable for client components. */
 export interface CardData {
   id: string;

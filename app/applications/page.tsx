@@ -7,6 +7,7 @@ import { APPLICATION_STATUSES, listQuerySchema, STATUS_LABEL, type ListSort } fr
 import { SOURCE_WEEKS, sourceStats, sourceWeeksOrDefault, type SourceWeeks } from '@/lib/applications/sources';
 import { applicationStats } from '@/lib/applications/stats';
 import { closedPostings } from '@/lib/applications/company-history';
+import { endOfToday } from '@/lib/dates/zone';
 import { bookmarkletCode } from '@/lib/applications/shared-link';
 import { requirePageUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -27,14 +28,6 @@ export const dynamic = 'force-dynamic';
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The end of today in the user's time zone (follow-ups dated today are due). */
-function endOfToday(timeZone: string, now = new Date()): Date {
-  const local = new Date(now.toLocaleString('en-US', { timeZone }));
-  const offset = now.getTime() - local.getTime();
-  local.setHours(23, 59, 59, 999);
-  return new Date(local.getTime() + offset);
-}
-
 const SORT_LABEL: Record<ListSort, string> = { updated: 'Last update', applied: 'Date applied', company: 'Company', status: 'Status' };
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -53,6 +46,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const [all, listed, due, ghosted, stats, sources, closed] = await Promise.all([
     listApplications(db, user.id),
     view === 'list' ? listApplications(db, user.id, query) : Promise.resolve([]),
+    // Follow-ups dated today are due.
     followUpsDue(db, user.id, endOfToday(profile.timeZone, now)),
     possiblyGhosted(db, user.id, now),
     applicationStats(db, user.id, { now, timeZone: profile.timeZone }),

@@ -7,7 +7,7 @@ import { listEntries, MAX_LIST_LIMIT } from '@/lib/timelog/entries';
 import { groupByDay, logChoices, type Choice } from '@/lib/timelog/form';
 import { AREA_LABELS, formatMinutes, KIND_LABELS } from '@/lib/timelog/labels';
 import { getTimer, TIMER_CAP_MINUTES, timerJson } from '@/lib/timelog/timer';
-import { addDays, localDate, localTime, startOfDay } from '@/lib/timelog/zone';
+import { addDays, localDate, localTime, startOfDay } from '@/lib/dates/zone';
 import { Badge, Card } from '../components/ui';
 import type { ActivityDefaults } from './activity-fields';
 import { DeleteEntryButton, EntryForm } from './entry-form';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import { timeZoneToOffer } from '@/lib/timelog/zone';
+import { timeZoneToOffer } from '@/lib/dates/zone';
 import { adoptBrowserTimeZone } from './actions';
 
 /** "Your browser is in Europe/Berlin; use it?" when the browser's zone is not the saved one. */

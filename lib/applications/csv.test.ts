@@ -8,7 +8,8 @@ import { BadInputError } from '../errors';
 import { createManual, listApplications, possiblyGhosted, timeline } from './applications';
 import { exportCsv, neutralizeCell } from './csv';
 import { CSV_MAX_BYTES, CsvInvalidError, CsvTooLargeError, detectMapping, importApplications, parseMappingParam, previewImport } from './import';
-import { guessStatus, parseSheetDate } from './sheet-values';
+import { parseSheetDate } from '../dates/sheet';
+import { guessStatus } from './sheet-values';
 
 describe('csv helpers', () => {
   it('neutralises formula cells', () => {

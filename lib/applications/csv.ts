@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { applicationEvents, applications } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { getProfile } from '../profile/profile';
-import { formatSheetDate } from './sheet-values';
+import { formatSheetDate } from '../dates/sheet';
+import { storedDayText } from '../dates/zone';
 
 // CSV export: every application as a spreadsheet reads it.
 // The import (lib/applications/import.ts) reads this shape back.
@@ -37,8 +38,6 @@ export const EXPORT_HEADERS = [
   'Interview',
 ] as const;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
 /** Every application of the user as CSV (UTF-8 with BOM, CRLF lines, formula-safe cells). */
 export async function exportCsv(db: Db, userId: string): Promise<string> {
   const { timeZone } = await getProfile(db, userId);
@@ -61,8 +60,8 @@ export async function exportCsv(db: Db, userId: string): Promise<string> {
       a.title,
       a.url ?? '',
       a.status,
-      day(a.appliedAt),
-      day(a.nextFollowUpAt),
+      storedDayText(a.appliedAt),
+      storedDayText(a.nextFollowUpAt),
       a.notes,
       a.contact ?? '',
       a.salaryDiscussed ?? '',

@@ -11,7 +11,8 @@ import { BadInputError } from '../errors';
 import { createManual, listApplications, timeline } from './applications';
 import { exportCsv } from './csv';
 import { chooseLocale, CsvInvalidError, importApplications, parseStatusMappingParam, previewImport, skippedRowsCsv } from './import';
-import { acceptLanguageLocale, guessStatus, localeDateOrder, parseSheetDate, readSource } from './sheet-values';
+import { localeDateOrder, parseSheetDate } from '../dates/sheet';
+import { acceptLanguageLocale, guessStatus, readSource } from './sheet-values';
 import { sheetFileFromBytes } from './sheet';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');

@@ -8,19 +8,9 @@ import { BadInputError } from '../errors';
 import { getProfile } from '../profile/profile';
 import { EXPORT_HEADERS, neutralizeCell } from './csv';
 import { APPLIED_OR_BEYOND, statusSchema, type ApplicationStatus } from './schemas';
-import {
-  acceptLanguageLocale,
-  guessStatus,
-  localeDateOrder,
-  parseSheetDate,
-  parseSheetEmail,
-  parseSheetUrl,
-  readSource,
-  slashDateParts,
-  type DateOrder,
-  type DateReading,
-  type KnownBoard,
-} from './sheet-values';
+import { localeDateOrder, parseSheetDate, slashDateParts, type DateOrder, type DateReading } from '../dates/sheet';
+import { storedDayText } from '../dates/zone';
+import { acceptLanguageLocale, guessStatus, parseSheetEmail, parseSheetUrl, readSource, type KnownBoard } from './sheet-values';
 import { readSheet, type SheetFile, type SheetTable } from './sheet';
 import { DATE_FIELDS, IMPORT_FIELD_LABEL, IMPORT_FIELDS, type ApplicationSource, type ColumnMapping, type ImportField } from './statuses';
 
@@ -402,8 +392,6 @@ function readRow(cells: string[], ctx: RowContext): { values: ImportRowValues | 
   };
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
 /**
  * What identifies a row across imports: company, title, link and applied date, normalised.
  * Editing notes or status in the spreadsheet and importing again adds no second copy.
@@ -412,7 +400,7 @@ export function importKey(values: Pick<ImportRowValues, 'company' | 'title' | 'u
   const norm = (s: string | null) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
   const url = norm(values.url).replace(/\/+$/, '');
   return createHash('sha256')
-    .update(JSON.stringify([norm(values.company), norm(values.title), url, day(values.appliedAt)]))
+    .update(JSON.stringify([norm(values.company), norm(values.title), url, storedDayText(values.appliedAt)]))
     .digest('hex')
     .slice(0, 40);
 }

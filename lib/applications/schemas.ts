@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedDay } from '../dates/zone';
 import { APPLICATION_SOURCES, APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from './statuses';
 
 // The shapes users may send, shared by the JSON API and the server actions. Blank form fields
@@ -57,7 +58,7 @@ export const urlSchema = z.preprocess(
 export const dateSchema = z.preprocess(
   (value) => {
     const v = blank(value);
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return new Date(`${v.trim()}T00:00:00Z`);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return storedDay(v.trim());
     if (typeof v === 'string') return new Date(v);
     return v;
   },

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { profiles, users } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { ianaTimeZone } from '../timelog/zone';
+import { ianaTimeZone } from '../dates/zone';
 import { BadInputError, ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import { burnPasswordCheck, hashPassword, isCommonPassword, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { clearRateLimit, recordHit, releaseHit, type RateLimit } from './rate-limit';

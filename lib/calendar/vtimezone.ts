@@ -1,5 +1,4 @@
-import { tzScan } from '@date-fns/tz';
-import { offsetMs } from '../timelog/zone';
+import { tzOffset, tzScan } from '@date-fns/tz';
 
 // A VTIMEZONE for an IANA zone, written from the zone rules Node itself carries (Intl), so no
 // time-zone database package is needed: each offset change in the range becomes one observance
@@ -25,7 +24,7 @@ export function vtimezone(timeZone: string, from: Date, to: Date): string {
   const start = new Date(Date.UTC(from.getUTCFullYear() - 1, 0, 1));
   const end = new Date(Date.UTC(to.getUTCFullYear() + 2, 0, 1));
   const changes = tzScan(timeZone, { start, end });
-  const initial = Math.round(offsetMs(start, timeZone) / 60_000);
+  const initial = tzOffset(timeZone, start);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   // Before the first change: the offset in force then, daylight when the first change goes back.
   const firstIsDaylight = (changes[0]?.change ?? 0) < 0;

@@ -44,6 +44,29 @@ describe('dailyTotals', () => {
     });
   });
 
+  it('balances the DST days of Berlin and New York at local midnight', () => {
+    // Berlin, 29 March 2026: 23 hours from 23:00 UTC the day before; 24 hours of work from
+    // local midnight fill it and spill one hour into the 30th.
+    expect(minutesByDay([building('2026-03-28T23:00:00Z', 1440)], 'Europe/Berlin', '2026-03-28', '2026-03-30')).toEqual({
+      '2026-03-28': 0,
+      '2026-03-29': 1380,
+      '2026-03-30': 60,
+    });
+    // Berlin, 25 October 2026: 25 hours, 22:00 UTC to 23:00 UTC the next day.
+    expect(minutesByDay([building('2026-10-24T22:00:00Z', 1500)], 'Europe/Berlin', '2026-10-24', '2026-10-26')).toEqual({
+      '2026-10-24': 0,
+      '2026-10-25': 1500,
+      '2026-10-26': 0,
+    });
+    // New York, 8 March 2026: 23:00 EST on the 7th to 01:00 EDT on the 9th is 25 hours of clock
+    // time: one hour on the 7th, the whole 23-hour day, one hour on the 9th.
+    expect(minutesByDay([building('2026-03-08T04:00:00Z', 1500)], 'America/New_York', '2026-03-07', '2026-03-09')).toEqual({
+      '2026-03-07': 60,
+      '2026-03-08': 1380,
+      '2026-03-09': 60,
+    });
+  });
+
   it('puts entries in the right Monday-to-Sunday week across the DST change (London, March)', () => {
     // Week Mon 23 - Sun 29 March 2026; clocks went forward on the Sunday.
     const sunday2330 = building('2026-03-29T22:30:00Z', 30); // 23:30 BST Sunday

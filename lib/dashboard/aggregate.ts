@@ -1,5 +1,5 @@
 import type { LEARNING_AREAS, TIME_KINDS } from '../vocabulary';
-import { addDays, daysBetween, startOfDay } from '../timelog/zone';
+import { addDays, daysBetween, startOfDay } from '../dates/zone';
 
 // Pure aggregation of time entries into local days, in the user's time zone.
 //

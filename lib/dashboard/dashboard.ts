@@ -8,7 +8,7 @@ import { loadUsdRates } from '../salary/rates';
 import { jobFiltersSchema } from '../search/filters';
 import { countMarket } from '../search/market';
 import { snapshotView } from '../search/snapshot-store';
-import { addDays, daysBetween, isSupportedDate, localDate, startOfDay, today as todayIn, weekStart } from '../timelog/zone';
+import { addDays, daysBetween, isSupportedDate, localDate, startOfDay, today as todayIn, weekStart } from '../dates/zone';
 import { buildingStreak, dailyTotals, daysWithoutBuilding, sumDays, type LearningArea } from './aggregate';
 import { buildNext, type BuildNextItem, type LoggedTime } from './build-next';
 import { guidance, type Guidance } from './guidance';

@@ -8,7 +8,7 @@ import { isSavedSearchId, savedSearchFilters, savedSearchParams } from '../saved
 import { withUserLists } from '../companies/search';
 import { searchContext } from '../search/context';
 import { searchJobs } from '../search/search';
-import { addDays, localDate } from '../timelog/zone';
+import { addDays, localDate } from '../dates/zone';
 import { describeFilters } from './describe';
 import { dueDigestDate, knownZone } from './due';
 import { renderDigest, type DigestListing } from './render';

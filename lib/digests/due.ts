@@ -1,7 +1,7 @@
-import { addDays, localDate, zonedInstant } from '../timelog/zone';
+import { addDays, localDate, zonedInstant } from '../dates/zone';
 
 // When a search's daily digest is due: once per local day, at `hour` o'clock in the user's
-// time zone (lib/timelog/zone.ts does the calendar math, DST included). On the day clocks
+// time zone (lib/dates/zone.ts does the calendar math, DST included). On the day clocks
 // spring forward over the hour (02:00 in Berlin in March) the digest goes at the first instant
 // after the gap (03:00); on the day they fall back, at the first of the two 01:00s.
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/types';
 import { getApplication } from '../applications/applications';
 import { isApplicationId } from '../applications/schemas';
 import { BadInputError, NotFoundError } from '../errors';
-import { isLocalTime, isSupportedDate, zonedInstant } from '../timelog/zone';
+import { isLocalTime, isSupportedDate, zonedInstant } from '../dates/zone';
 import { INTERVIEW_KIND_LABEL, INTERVIEW_KINDS, type InterviewKind } from '../vocabulary';
 
 // An application's interview slots. Every query names the acting user beside the row ids, so

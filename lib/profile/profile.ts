@@ -4,7 +4,7 @@ import { profiles } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
-import { ianaTimeZone } from '../timelog/zone';
+import { ianaTimeZone } from '../dates/zone';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, SENIORITIES, type Language, type RemoteKind, type Seniority } from '../vocabulary';
 
 export const DEFAULT_DAILY_APPLY_MINUTES = 60;

@@ -5,7 +5,7 @@ import type { Db } from '../../db/types';
 import { fieldErrors } from '../auth/accounts';
 import { BadInputError } from '../errors';
 import { entryInputSchema } from './input';
-import { isLocalTime, isSupportedDate, localDate, localTime, zonedInstant } from './zone';
+import { isLocalTime, isSupportedDate, localDate, localTime, zonedInstant } from '../dates/zone';
 
 // The /log forms speak the user's wall clock: a local date, a start time and minutes. This
 // turns them into the API's fields (startedAt as an instant) in the user's time zone; the

@@ -212,36 +212,13 @@ export function feedUrl(value: unknown): string | null {
   return text ? httpUrl(text.trim()) : null;
 }
 
-// RFC 822 names a few zones; Date.parse knows UT/GMT/Z and the US ones, not these.
-const ZONES: Readonly<Record<string, string>> = {
-  CET: '+0100', CEST: '+0200', MET: '+0100', MEST: '+0200', WET: '+0000', WEST: '+0100', EET: '+0200', EEST: '+0300',
-  BST: '+0100', IST: '+0530', MSK: '+0300', JST: '+0900', KST: '+0900', HKT: '+0800', SGT: '+0800',
-  AEST: '+1000', AEDT: '+1100', ACST: '+0930', AWST: '+0800', NZST: '+1200', NZDT: '+1300', UTC: '+0000',
-};
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-const RFC822 =
-  /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2})?$/;
-
 /**
  * A feed date: RFC 822/1123 (two- or four-digit year, named or numeric zone), ISO 8601,
- * dc:date. Missing, garbage or implausible -> null, never an Invalid Date.
+ * dc:date, as lib/dates reads every source's dates. Missing, garbage or implausible -> null,
+ * never an Invalid Date.
  */
 export function parseFeedDate(value: unknown): Date | null {
-  const text = feedText(value)?.trim();
-  if (!text) return null;
-  const rfc = RFC822.exec(text);
-  if (rfc) {
-    const [, day, month, year, hour = '00', minute = '00', second = '00', zone] = rfc;
-    const monthIndex = MONTHS.indexOf(month!.slice(0, 3).toLowerCase());
-    const fullYear = Number(year!.length === 2 ? (Number(year) < 70 ? `20${year}` : `19${year}`) : year);
-    // "31 Feb" would roll over into March: not a date.
-    if (monthIndex === -1 || new Date(Date.UTC(fullYear, monthIndex, Number(day))).getUTCDate() !== Number(day)) return null;
-    const zoneText = zone ? (ZONES[zone.toUpperCase()] ?? zone) : 'GMT';
-    return parseDate(`${day} ${month} ${fullYear} ${hour.padStart(2, '0')}:${minute}:${second} ${zoneText}`);
-  }
-  return parseDate(text);
+  return parseDate(feedText(value));
 }
 
 /** What names an entry in skip reasons: its guid, Atom id or rdf:about, else its link, else its position. */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Dashboard } from '@/lib/dashboard/dashboard';
 import { AREA_LABELS, formatMinutes } from '@/lib/timelog/labels';
-import { addDays } from '@/lib/timelog/zone';
+import { addDays } from '@/lib/dates/zone';
 import { Card } from '../../components/ui';
 import { ApplicationsTrend, FunnelChart, HoursTrend } from './trend-charts';
 

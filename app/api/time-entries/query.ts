@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BadInputError } from '@/lib/errors';
-import { isLocalDate, isSupportedDate, MAX_DATE, MIN_DATE } from '@/lib/timelog/zone';
+import { isLocalDate, isSupportedDate, MAX_DATE, MIN_DATE } from '@/lib/dates/zone';
 
 // Query parameters of the JSON API's time routes. Each error names its parameter.
 

@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/profile/profile';
 import { createEntry, entryJson, listEntries } from '@/lib/timelog/entries';
-import { addDays, startOfDay } from '@/lib/timelog/zone';
+import { addDays, startOfDay } from '@/lib/dates/zone';
 import { handle, json, readJsonBody } from '../http';
 import { parseListQuery } from './query';
 

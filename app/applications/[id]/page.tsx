@@ -11,12 +11,12 @@ import { NotFoundError } from '@/lib/errors';
 import { formatInterviewWhen, listInterviews } from '@/lib/interviews/interviews';
 import { sanitizeListingHtml } from '@/lib/sanitize';
 import { getProfile } from '@/lib/profile/profile';
-import { localDate, localTime } from '@/lib/timelog/zone';
+import { isStoredDay, localDate, localTime, storedDayText } from '@/lib/dates/zone';
 import { INTERVIEW_KIND_LABEL } from '@/lib/vocabulary';
 import { minutesOnApplication } from '@/lib/timelog/entries';
 import { formatMinutes } from '@/lib/timelog/labels';
 import { Badge, Card } from '../../components/ui';
-import { closedText, dayValue, formatDay, STATUS_TONE } from '../format';
+import { closedText, formatDay, STATUS_TONE } from '../format';
 import { DeleteForm } from './delete-form';
 import { DetailsForm } from './details-form';
 import { InterviewsPanel, type InterviewRow } from './interviews-panel';
@@ -135,8 +135,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               source: a.source ?? '',
               location: a.location ?? '',
               contactEmail: a.contactEmail ?? '',
-              appliedAt: dayValue(a.appliedAt),
-              nextFollowUpAt: dayValue(a.nextFollowUpAt),
+              appliedAt: storedDayText(a.appliedAt),
+              nextFollowUpAt: storedDayText(a.nextFollowUpAt),
             }}
           />
         </Card>
@@ -178,7 +178,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                   <p className="text-xs text-slate-500">
                     <time dateTime={entry.at.toISOString()}>
                       {formatDay(entry.at)}
-                      {entry.event.kind === 'interview' && !entry.at.toISOString().endsWith('T00:00:00.000Z') ? `, ${localTime(entry.at, timeZone)}` : ''}
+                      {entry.event.kind === 'interview' && !isStoredDay(entry.at) ? `, ${localTime(entry.at, timeZone)}` : ''}
                     </time>
                   </p>
                   {entry.event.note ? <p className="mt-0.5 whitespace-pre-line text-slate-700">{entry.event.note}</p> : null}

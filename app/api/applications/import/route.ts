@@ -13,7 +13,7 @@ import {
   type ImportPreview,
 } from '@/lib/applications/import';
 import { sheetFileFromBytes, XLSX_CONTENT_TYPE, type SheetFile } from '@/lib/applications/sheet';
-import { formatSheetDate } from '@/lib/applications/sheet-values';
+import { formatSheetDate } from '@/lib/dates/sheet';
 import { BadInputError, PayloadTooLargeError } from '@/lib/errors';
 import { requireUser } from '@/lib/auth/session';
 import { handle, json, readBodyBytes } from '../../http';

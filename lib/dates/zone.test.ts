@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, ianaTimeZone, isLocalDate, localDate, localTime, startOfDay, timeZoneToOffer, weekStart, zonedInstant } from './zone';
+import { addDays, daysBetween, endOfToday, ianaTimeZone, isLocalDate, localDate, localTime, startOfDay, timeZoneToOffer, today, weekStart, zonedInstant } from './zone';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -15,6 +15,13 @@ describe('local days in a time zone', () => {
     ['America/New_York', '2026-03-09', '2026-03-09T04:00:00.000Z'],
     ['America/New_York', '2026-11-01', '2026-11-01T04:00:00.000Z'],
     ['America/New_York', '2026-11-02', '2026-11-02T05:00:00.000Z'],
+    // Europe/Berlin: forward on 29 March 2026 (at 02:00), back on 25 October (at 03:00).
+    ['Europe/Berlin', '2026-03-29', '2026-03-28T23:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-30', '2026-03-29T22:00:00.000Z'],
+    ['Europe/Berlin', '2026-10-25', '2026-10-24T22:00:00.000Z'],
+    ['Europe/Berlin', '2026-10-26', '2026-10-25T23:00:00.000Z'],
+    // America/Santiago skips midnight on 6 September 2026: the day starts at 01:00.
+    ['America/Santiago', '2026-09-06', '2026-09-06T04:00:00.000Z'],
     ['Asia/Kolkata', '2026-11-25', '2026-11-24T18:30:00.000Z'],
     ['UTC', '2026-11-25', '2026-11-25T00:00:00.000Z'],
   ])('%s: %s starts at %s', (zone, date, start) => {
@@ -28,6 +35,33 @@ describe('local days in a time zone', () => {
     expect(hours('America/New_York', '2026-03-08')).toBe(23);
     expect(hours('America/New_York', '2026-11-01')).toBe(25);
     expect(hours('America/New_York', '2026-11-25')).toBe(24);
+    expect(hours('Europe/Berlin', '2026-03-29')).toBe(23);
+    expect(hours('Europe/Berlin', '2026-10-25')).toBe(25);
+  });
+
+  it.each([
+    // The last millisecond of the local day, whatever the hour the clocks changed.
+    ['Europe/Berlin', '2026-03-29T00:30:00Z', '2026-03-29T21:59:59.999Z'],
+    ['Europe/Berlin', '2026-03-29T21:59:59.999Z', '2026-03-29T21:59:59.999Z'],
+    ['Europe/Berlin', '2026-03-28T23:30:00Z', '2026-03-29T21:59:59.999Z'], // 00:30 CET on the day
+    ['Europe/Berlin', '2026-10-25T00:30:00Z', '2026-10-25T22:59:59.999Z'], // 02:30 CEST, before the change
+    ['Europe/Berlin', '2026-10-25T01:30:00Z', '2026-10-25T22:59:59.999Z'], // 02:30 CET, after it
+    ['Europe/Berlin', '2026-10-25T23:00:00Z', '2026-10-26T22:59:59.999Z'], // already Monday in Berlin
+    ['America/New_York', '2026-03-08T06:59:00Z', '2026-03-09T03:59:59.999Z'], // 01:59 EST
+    ['America/New_York', '2026-03-08T07:00:00Z', '2026-03-09T03:59:59.999Z'], // 03:00 EDT
+    ['America/New_York', '2026-03-09T03:30:00Z', '2026-03-09T03:59:59.999Z'], // 23:30 EDT
+    ['America/New_York', '2026-03-08T04:30:00Z', '2026-03-08T04:59:59.999Z'], // 23:30 EST the day before
+  ])('%s at %s: today ends at %s', (zone, now, end) => {
+    expect(iso(endOfToday(zone, new Date(now)))).toBe(end);
+    // The end of today is one millisecond before tomorrow starts.
+    const tomorrow = addDays(today(zone, new Date(now)), 1);
+    expect(endOfToday(zone, new Date(now)).getTime()).toBe(startOfDay(tomorrow, zone).getTime() - 1);
+  });
+
+  it('refuses a zone that is not one', () => {
+    expect(() => startOfDay('2026-11-25', 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => localDate(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => endOfToday('Mars/Olympus')).toThrow(RangeError);
   });
 
   it('reads local dates and times of an instant', () => {
@@ -44,6 +78,12 @@ describe('local days in a time zone', () => {
     expect(iso(zonedInstant('2026-03-08', '02:30', 'America/New_York'))).toBe('2026-03-08T07:30:00.000Z');
     // 01:30 happens twice on 1 November: the first (EDT) one.
     expect(iso(zonedInstant('2026-11-01', '01:30', 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+    // The same rules east of Greenwich: Berlin skips 02:30 on 29 March and has it twice on 25 October.
+    expect(iso(zonedInstant('2026-03-29', '02:30', 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(zonedInstant('2026-10-25', '02:30', 'Europe/Berlin'))).toBe('2026-10-25T00:30:00.000Z');
+    expect(iso(zonedInstant('2026-10-25', '03:00', 'Europe/Berlin'))).toBe('2026-10-25T02:00:00.000Z');
+    expect(iso(zonedInstant('2026-10-04', '02:30', 'Australia/Sydney'))).toBe('2026-10-03T16:30:00.000Z');
+    expect(iso(zonedInstant('2026-04-05', '02:30', 'Australia/Sydney'))).toBe('2026-04-04T15:30:00.000Z');
   });
 
   it('starts weeks on Monday', () => {
