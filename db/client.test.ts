@@ -28,8 +28,8 @@ function holdPglite(dir: string): Promise<ChildProcess> {
   children.push(child);
   return new Promise((resolve, reject) => {
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`holder exited ${code}: ${stderr}`)));

@@ -36,8 +36,8 @@ function wallDate(year: number, month: number, day: number, time: string | null)
   return { date: `${year}-${pad(month)}-${pad(day)}`, time };
 }
 
-/** '14:30', '2:30 PM', '14:30:15' → 'HH:MM'; '' → null. */
-function readTime(raw: string | undefined): string | null | 'invalid' {
+/** '14:30', '2:30 PM', '14:30:15' → 'HH:MM'; '' → null; 'invalid' otherwise. */
+function readTime(raw: string | undefined): string | null {
   const value = (raw ?? '').trim();
   if (value === '') return null;
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?$/i.exec(value);
@@ -246,7 +246,7 @@ export function readSource(raw: string, boards: readonly KnownBoard[] = []): Sou
 // ---------------------------------------------------------------- links and emails
 
 /** A web link, with https:// added to a bare domain; 'invalid' for anything else. */
-export function parseSheetUrl(raw: string): string | null | 'invalid' {
+export function parseSheetUrl(raw: string): string | null {
   const value = raw.trim();
   if (value === '') return null;
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+([/?#]\S*)?$/.test(value) ? `https://${value}` : value;
@@ -262,7 +262,7 @@ export function parseSheetUrl(raw: string): string | null | 'invalid' {
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
 
 /** An email address, also from "Jane <jane@x.io>" or "mailto:"; 'invalid' when there is none. */
-export function parseSheetEmail(raw: string): string | null | 'invalid' {
+export function parseSheetEmail(raw: string): string | null {
   const value = raw.trim();
   if (value === '') return null;
   const inner = /<([^>]+)>/.exec(value)?.[1] ?? value.replace(/^mailto:/i, '');
