@@ -42,7 +42,7 @@ interface Worker {
 }
 
 function startWorker(config: { databaseUrl: string; cron: string; boards: { id: string; url: string }[]; neverIngested: string[] }): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', WORKER, JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: WorkerEvent[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => {

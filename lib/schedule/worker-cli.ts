@@ -1,3 +1,4 @@
+import 'server-only';
 import { closeDatabase, getDb } from '../../db/client';
 import { runCli } from '../cli';
 import { env } from '../env';
