@@ -21,6 +21,9 @@ const STACKS = ['Go', 'Python', 'Golang', 'Java', 'TypeScript', 'Rust', 'Node.js
 const ROLES = ['Backend Engineer', 'Software Engineer', 'Backend Developer', 'Platform Engineer', 'Full Stack Developer', 'API Engineer', 'Site Reliability Engineer', 'Data Engineer'];
 const SALARIES = [null, '$120k - $150k', '€60k - €75k', '$90,000 - $110,000', null, '£55,000', '$60/hr', 'up to $140k', null, '$150k-$190k'];
 
+/** A capture's field as text: its string or number, else ''. */
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
 function fromShared(): Template[] {
   const templates: Template[] = [];
   const remotive = JSON.parse(readSharedCapture('remotive-1.json').replace(/^\uFEFF/, '')) as { jobs: Record<string, unknown>[] };
@@ -28,21 +31,21 @@ function fromShared(): Template[] {
     templates.push({
       title: String(job.title),
       company: String(job.company_name),
-      description: String(job.description ?? ''),
+      description: text(job.description),
       tags: Array.isArray(job.tags) ? job.tags.map(String) : [],
-      salary: job.salary ? String(job.salary) : null,
-      location: job.candidate_required_location ? String(job.candidate_required_location) : null,
+      salary: job.salary ? text(job.salary) : null,
+      location: job.candidate_required_location ? text(job.candidate_required_location) : null,
     });
   }
   const remoteok = JSON.parse(readSharedCapture('remoteok-1.json')) as Record<string, unknown>[];
   for (const job of remoteok.slice(1)) {
     templates.push({
-      title: String(job.position || job.title || ''),
-      company: String(job.company ?? 'Company'),
-      description: String(job.description ?? ''),
+      title: text(job.position || job.title),
+      company: job.company == null ? 'Company' : text(job.company),
+      description: text(job.description),
       tags: Array.isArray(job.tags) ? job.tags.map(String) : [],
       salary: null,
-      location: job.location ? String(job.location) : null,
+      location: job.location ? text(job.location) : null,
     });
   }
   // A posting without a title is skipped by every board: no use as a template.
@@ -57,11 +60,11 @@ function fromProjectFixture(): Template[] {
     .filter((job) => job.title && job.url)
     .map((job) => ({
       title: String(job.title),
-      company: String(job.company_name ?? 'Company'),
-      description: String(job.description ?? ''),
+      company: job.company_name == null ? 'Company' : text(job.company_name),
+      description: text(job.description),
       tags: Array.isArray(job.tags) ? job.tags.map(String) : [],
-      salary: job.salary ? String(job.salary) : null,
-      location: job.candidate_required_location ? String(job.candidate_required_location) : null,
+      salary: job.salary ? text(job.salary) : null,
+      location: job.candidate_required_location ? text(job.candidate_required_location) : null,
     }));
 }
 

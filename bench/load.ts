@@ -147,7 +147,7 @@ function groupRssMb(pgid: number): number {
 function ingestInBackground(databaseUrl: string, feedUrl: string): Promise<{ ms: number; code: number | null; output: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'lib/ingest/cli.ts', '--board', INGEST_BOARD, '--url', feedUrl, '--force'], {
+    const child = spawn('npx', ['tsx', '--conditions=react-server', 'lib/ingest/cli.ts', '--board', INGEST_BOARD, '--url', feedUrl, '--force'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, TEST_DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,12 +24,12 @@ function tempDir() {
 /** Start a process that opens the PGlite directory and keeps it open until killed. */
 function holdPglite(dir: string): Promise<ChildProcess> {
   // `node --import tsx` (not the tsx wrapper) so the child's pid is the lock owner's pid.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-pglite.ts', dir], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'test/support/hold-pglite.ts', dir], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`holder exited ${code}: ${stderr}`)));
@@ -54,7 +54,7 @@ describe('configuration errors fail fast with one clear message', () => {
     ['malformed', 'localhost/trackend', /DATABASE_URL must look like postgres:\/\//],
     ['unreachable', 'postgres://app:pw@127.0.0.1:1/trackend', /Cannot reach the PostgreSQL server named by DATABASE_URL/],
   ])('the CLI prints one line for a %s DATABASE_URL and exits 1', (_label, url, message) => {
-    const result = spawnSync(TSX, ['db/migrate-cli.ts'], {
+    const result = spawnSync(TSX, ['--conditions=react-server', 'db/migrate-cli.ts'], {
       cwd: process.cwd(),
       env: { ...process.env, DATABASE_URL: url },
       encoding: 'utf8',

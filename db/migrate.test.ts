@@ -103,7 +103,7 @@ describe.runIf(TEST_DRIVER === 'postgres')('two processes starting at once on an
         openDatabase({ driver: 'postgres', url, source: 'TEST_DATABASE_URL', max: 2 }),
         openDatabase({ driver: 'postgres', url, source: 'TEST_DATABASE_URL', max: 2 }),
       ]);
-      const rows = await queryRows<{ n: number }>(handles[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const rows = await queryRows<{ n: number }>(handles[0].db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       expect(rows[0]!.n).toBe(readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }).length);
       await Promise.all(handles.map((handle) => handle.close()));
     } finally {

@@ -123,7 +123,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const smtpPort = await freePort();
     Object.assign(env, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'digests@trackend.test' });
     const server: AppServer = await startAppServer(env, SERVER_LOG);
-    cleanups.push(server.stop);
+    cleanups.push(() => server.stop());
     log(`e2e: next start at ${server.url} (log: e2e/server.log)`);
 
     project.provide('baseUrl', server.url);

@@ -172,7 +172,7 @@ describe('the header on a phone', () => {
     await signUpOnPhone(page);
     const links = await mainNav(page)
       .locator('a')
-      .evaluateAll((anchors) => anchors.map((a) => ({ label: a.textContent!.trim(), path: new URL((a as HTMLAnchorElement).href).pathname })));
+      .evaluateAll((anchors) => anchors.map((a) => ({ label: a.textContent.trim(), path: new URL((a as HTMLAnchorElement).href).pathname })));
     expect(links.map((l) => l.path)).toEqual(expect.arrayContaining(['/', '/jobs', '/applications', '/log', '/projects', '/boards']));
     for (const { label, path } of [...links, { label: 'Settings', path: '/settings' }]) {
       await menuButton(page).click();

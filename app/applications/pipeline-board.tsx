@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useId, useOptimistic, useState, useTransition } from 'react';
+import { formText } from '@/app/form-text';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '@/lib/applications/statuses';
 import { moveApplication } from './actions';
 import { closedText, formatDay, type CardData } from './format';
@@ -14,7 +15,7 @@ function MoveForm({ card, onMove }: { card: CardData; onMove: (id: string, statu
   return (
     <form
       className="mt-2 flex items-center gap-1"
-      action={(formData) => onMove(card.id, String(formData.get('status')) as ApplicationStatus)}
+      action={(formData) => onMove(card.id, formText(formData, 'status') as ApplicationStatus)}
     >
       <label htmlFor={selectId} className="sr-only">
         Move {card.title} at {card.company} to

@@ -22,7 +22,7 @@ function fetchFeed(url: string) {
   return feedRoute.GET(new NextRequest(url, { headers: { host } }), { params: Promise.resolve({ file }) });
 }
 const uids = (text: string) =>
-  new ICAL.Component(ICAL.parse(text))
+  new ICAL.Component(ICAL.parse(text) as unknown[])
     .getAllSubcomponents('vevent')
     .map((e) => String(e.getFirstPropertyValue('uid')))
     .sort();

@@ -21,7 +21,9 @@ export function historyText(history: { company: string; status: ApplicationStatu
       return `${company} never answered you (marked ghosted ${ago})`;
     case 'accepted':
       return `You accepted an offer from ${company} ${ago}`;
-    default:
+    case 'screening':
+    case 'interviewing':
+    case 'offer':
       return `Your application to ${company}: ${STATUS_LABEL[history.status].toLowerCase()} since ${ago}`;
   }
 }

@@ -20,7 +20,7 @@ async function callApi(path: string, method: 'POST' | 'PATCH' | 'DELETE', body?:
     if (response.ok) return { ok: true, data };
     const fields = data.fields as Record<string, string> | undefined;
     const detail = fields ? Object.values(fields)[0] : undefined;
-    return { ok: false, error: detail && typeof data.error === 'string' && !data.error.includes(detail) ? `${data.error} ${detail}` : String(data.error ?? 'Something went wrong.') };
+    return { ok: false, error: detail && typeof data.error === 'string' && !data.error.includes(detail) ? `${data.error} ${detail}` : typeof data.error === 'string' ? data.error : 'Something went wrong.' };
   } catch {
     return { ok: false, error: 'Could not reach trackend. Check your connection and try again.' };
   }

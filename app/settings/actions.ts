@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { actionFailure, type ActionOutcome } from '@/app/action-failure';
+import { formText } from '@/app/form-text';
 import { deleteAccount } from '@/lib/account/data';
 import { changePassword } from '@/lib/auth/accounts';
 import { clientIp } from '@/lib/auth/client-ip';
@@ -18,7 +19,7 @@ import { saveProfile, setTimeZone } from '@/lib/profile/profile';
 export async function saveSettings(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
   try {
     const user = await requireUser();
-    const hours = String(formData.get('weeklyLearningGoalHours') ?? '').trim();
+    const hours = formText(formData, 'weeklyLearningGoalHours').trim();
     const weeklyMinutes = hours === '' || Number.isNaN(Number(hours)) ? hours : Math.round(Number(hours) * 60);
     await saveProfile(await getDb(), user.id, {
       languages: formData.getAll('languages').map(String),
@@ -54,12 +55,12 @@ export async function adoptBrowserTimeZone(_previous: ActionOutcome, formData: F
 
 /** "Change password": the current one required; every session ends, then this browser signs in again. */
 export async function changePasswordAction(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
-  const newPassword = String(formData.get('newPassword') ?? '');
+  const newPassword = formText(formData, 'newPassword');
   let email: string | null;
   try {
     const user = await requireUser();
     email = user.email;
-    await changePassword(await getDb(), user.id, { currentPassword: String(formData.get('currentPassword') ?? ''), newPassword }, clientIp(await headers()));
+    await changePassword(await getDb(), user.id, { currentPassword: formText(formData, 'currentPassword'), newPassword }, clientIp(await headers()));
   } catch (error) {
     return actionFailure(error, { area: 'settings', what: 'change your password', missing: 'Your account no longer exists.' });
   }
@@ -78,7 +79,7 @@ export async function signOutEverywhereAction(): Promise<void> {
 /** "Show again" beside a hidden company: its listings come back to /jobs. An unknown key changes nothing. */
 export async function showCompanyAgainAction(formData: FormData): Promise<void> {
   const user = await requireUser();
-  const key = String(formData.get('companyKey') ?? '').slice(0, 200);
+  const key = formText(formData, 'companyKey').slice(0, 200);
   await showCompany(await getDb(), user.id, key).catch((error: unknown) => {
     if (!(error instanceof NotFoundError)) throw error;
   });
@@ -90,7 +91,7 @@ export async function showCompanyAgainAction(formData: FormData): Promise<void> 
 export async function deleteAccountAction(_previous: ActionOutcome, formData: FormData): Promise<ActionOutcome> {
   try {
     const user = await requireUser();
-    await deleteAccount(await getDb(), user.id, { password: String(formData.get('password') ?? ''), confirm: String(formData.get('confirm') ?? '') }, clientIp(await headers()));
+    await deleteAccount(await getDb(), user.id, { password: formText(formData, 'password'), confirm: formText(formData, 'confirm') }, clientIp(await headers()));
   } catch (error) {
     return actionFailure(error, { area: 'settings', what: 'delete your account', missing: 'Your account no longer exists.' });
   }

@@ -1,6 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { formText } from '@/app/form-text';
 import { signIn, signOut } from '@/lib/auth/next-auth';
 import { safeNextPath } from '@/lib/auth/next-path';
 
@@ -15,11 +16,11 @@ const GENERIC_FAILURE = 'That email and password do not match an account.';
 const RATE_LIMITED = 'Too many sign-in attempts. Wait 15 minutes and try again.';
 
 export async function signInWithPassword(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const email = String(formData.get('email') ?? '');
+  const email = formText(formData, 'email');
   try {
     await signIn('credentials', {
       email,
-      password: String(formData.get('password') ?? ''),
+      password: formText(formData, 'password'),
       redirectTo: safeNextPath(formData.get('next')),
     });
     return {};

@@ -13,7 +13,7 @@ import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '@/test/suppo
 let t: TestDatabase;
 vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.9' }) }));
-const signIn = vi.fn();
+const signIn = vi.fn<(...args: unknown[]) => unknown>();
 vi.mock('@/lib/auth/next-auth', () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
 const { signUpWithPassword } = await import('./actions');
 

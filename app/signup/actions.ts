@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { formText } from '@/app/form-text';
 import { getDb } from '@/db/client';
 import { clientIp } from '@/lib/auth/client-ip';
 import { signIn } from '@/lib/auth/next-auth';
@@ -12,8 +13,8 @@ import type { AuthFormState } from '../signin/actions';
 // Public on purpose (no requireUser): it is how an account comes to be. signUpFrom applies the
 // sign-up rules (per-address limit, password strength, the time zone checked as a real zone).
 export async function signUpWithPassword(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const email = String(formData.get('email') ?? '');
-  const password = String(formData.get('password') ?? '');
+  const email = formText(formData, 'email');
+  const password = formText(formData, 'password');
   try {
     await signUpFrom(await getDb(), { email, password, timeZone: formData.get('timeZone') }, clientIp(await headers()));
   } catch (error) {

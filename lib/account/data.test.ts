@@ -154,11 +154,11 @@ describe(`account data (${TEST_DRIVER})`, () => {
                     return inner.delete(table);
                   };
                 },
-              }) as Db,
+              }),
             );
           });
       },
-    }) as Db;
+    });
     await expect(deleteAccount(failing, user.id, { password: 'a long password', confirm: 'delete my account' }, null)).rejects.toThrow('disk full');
     const data = await exportAccount(t.db, user.id);
     expect(data.applications).toHaveLength(1);

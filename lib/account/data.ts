@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';

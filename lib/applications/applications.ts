@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents, applications, listings, type Application, type ApplicationEvent, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { applications, listings } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { applicationEvents, applications } from '../../db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listings, type Application, type PostingSnapshot } from '../../db/schema';
@@ -67,7 +68,7 @@ const requiredUrl = urlSchema.refine((value) => typeof value === 'string', { err
 function checkUrl(input: unknown): string {
   const result = requiredUrl.safeParse(input);
   if (!result.success) throw new BadInputError('Check the link.', { url: result.error.issues[0]?.message ?? 'Enter the link to the job.' });
-  return result.data!;
+  return result.data;
 }
 
 const PERIOD_TEXT = { year: 'per year', month: 'per month', week: 'per week', day: 'per day', hour: 'per hour' } as const;

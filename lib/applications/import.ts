@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
@@ -189,7 +190,7 @@ function parseJsonParam<T>(value: string | null | undefined, schema: z.ZodType<T
 
 /** Parse a `mapping` value (a JSON object) from a form field or query parameter. */
 export function parseMappingParam(value: string | null | undefined): Partial<ColumnMapping> | undefined {
-  return parseJsonParam(value, mappingSchema, 'mapping', '{"company":"Employer"}') as Partial<ColumnMapping> | undefined;
+  return parseJsonParam(value, mappingSchema, 'mapping', '{"company":"Employer"}');
 }
 
 /** Parse a `statusMapping` value (a JSON object) from a form field or query parameter. */
@@ -374,7 +375,7 @@ function readRow(cells: string[], ctx: RowContext): { values: ImportRowValues | 
     values: {
       company,
       title,
-      url: url as string | null,
+      url,
       status,
       appliedAt: dates.appliedAt,
       nextFollowUpAt: dates.nextFollowUpAt,
@@ -427,7 +428,7 @@ export async function previewImport(db: Db, userId: string, file: SheetFile | st
   const { headers, rows } = sheet;
   const timeZone = options.timeZone ?? (await getProfile(db, userId)).timeZone;
   const matched = matchColumns(sheet);
-  const mapping = { ...matched.mapping, ...(options.mapping ?? {}) } as ColumnMapping;
+  const mapping = { ...matched.mapping, ...(options.mapping ?? {}) };
   const fileErrors: Record<string, string> = {};
   const index: Partial<Record<ImportField, number>> = {};
   for (const field of IMPORT_FIELDS) {

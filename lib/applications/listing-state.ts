@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { applications, listingDismissals, listings } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -144,7 +144,7 @@ export type ListSort = (typeof LIST_SORTS)[number];
 
 export const listQuerySchema = z.object({
   status: z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : String(v).split(',')),
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : typeof v === 'string' ? v.split(',') : v),
     z.array(statusSchema).max(APPLICATION_STATUSES.length),
   ),
   q: z.preprocess(blank, z.string().trim().max(200, { error: 'Search at most 200 characters.' }).nullable().optional()),

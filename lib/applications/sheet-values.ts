@@ -113,7 +113,7 @@ export function readSource(raw: string, boards: readonly KnownBoard[] = []): Sou
 // ---------------------------------------------------------------- links and emails
 
 /** A web link, with https:// added to a bare domain; 'invalid' for anything else. */
-export function parseSheetUrl(raw: string): string | null | 'invalid' {
+export function parseSheetUrl(raw: string): string | null {
   const value = raw.trim();
   if (value === '') return null;
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+([/?#]\S*)?$/.test(value) ? `https://${value}` : value;
@@ -129,7 +129,7 @@ export function parseSheetUrl(raw: string): string | null | 'invalid' {
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
 
 /** An email address, also from "Jane <jane@x.io>" or "mailto:"; 'invalid' when there is none. */
-export function parseSheetEmail(raw: string): string | null | 'invalid' {
+export function parseSheetEmail(raw: string): string | null {
   const value = raw.trim();
   if (value === '') return null;
   const inner = /<([^>]+)>/.exec(value)?.[1] ?? value.replace(/^mailto:/i, '');

@@ -86,10 +86,10 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) {
     // A link cell labelled "Apply" means its address; a titled one ("Acme") means its text.
-    const text = typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+    const text = typeof value.text === 'string' ? value.text : cellText(value.text);
     return text.trim() === '' || /^(apply|link|here|open|view|posting|job|url)$/i.test(text.trim()) ? value.hyperlink : text;
   }
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
   if ('error' in value) return '';
   return '';
 }

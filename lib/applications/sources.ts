@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { boards } from '../../db/schema';
@@ -20,7 +21,7 @@ export function parseSourceWeeks(value: string | null | undefined): SourceWeeks 
     .refine((n): n is SourceWeeks => (SOURCE_WEEKS as readonly number[]).includes(n))
     .safeParse(value);
   if (!parsed.success) throw new BadInputError(`weeks must be one of ${SOURCE_WEEKS.join(', ')}.`, { weeks: `One of ${SOURCE_WEEKS.join(', ')}.` });
-  return parsed.data as SourceWeeks;
+  return parsed.data;
 }
 
 /** For pages: a bad or missing value shows the default instead of failing. */

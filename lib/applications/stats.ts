@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/types';
 import { APPLICATION_STATUSES, RESPONDED_STATUSES, type ApplicationStatus } from './schemas';

@@ -36,7 +36,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/signin', error: '/signin' },
     adapter: github
-      ? DrizzleAdapter(db as Parameters<typeof DrizzleAdapter>[0], {
+      ? // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast picks DrizzleAdapter's PostgreSQL overload (tsc fails without it)
+        DrizzleAdapter(db as Parameters<typeof DrizzleAdapter>[0], {
           usersTable: users,
           accountsTable: accounts,
           sessionsTable: sessions,

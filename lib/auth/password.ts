@@ -1,3 +1,4 @@
+import 'server-only';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import bcrypt from 'bcryptjs';
 import { env } from '../env';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { rateLimits } from '../../db/schema';
 import type { Db } from '../../db/types';

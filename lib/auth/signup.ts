@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '../../db/types';
 import { env } from '../env';
 import { TooManyRequestsError } from '../errors';

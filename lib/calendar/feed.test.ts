@@ -16,7 +16,7 @@ const NOTES = 'Ask about on-call, pay; bring laptop\nRoom 4, floor 2 \\ back doo
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
 function parseFeed(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const events = calendar.getAllSubcomponents('vevent').map((c) => ({ component: c, event: new ICAL.Event(c) }));
   return { calendar, events, byUid: new Map(events.map((e) => [e.event.uid, e])) };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import ical from 'ical-generator';

@@ -83,7 +83,12 @@ function sameField(field: LabelledField, actual: Classification, expected: Expec
     }
     case 'salary':
       return sameSalary(actual.salary, expected.salary ?? null);
-    default:
+    case 'seniority':
+    case 'role':
+    case 'remote':
+    case 'yearsRequired':
+    case 'degreeRequired':
+    case 'visaSponsorship':
       return actual[field] === expected[field];
   }
 }

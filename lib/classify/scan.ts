@@ -76,8 +76,8 @@ interface Bucket {
   twoLetter: Entry[];
   byThird: (Entry[] | undefined)[];
 }
-const BUCKETS: (Bucket | undefined)[] = new Array(128 * 128);
-const SINGLES: (Entry[] | undefined)[] = new Array(128);
+const BUCKETS: (Bucket | undefined)[] = new Array<Bucket | undefined>(128 * 128);
+const SINGLES: (Entry[] | undefined)[] = new Array<Entry[] | undefined>(128);
 // Filters for the first pass, so it can skip words that cannot start a known one: a hashed
 // table of first-three-letter prefixes (collisions only let a few extra words through), and
 // tables for two-letter words ("go", "ts") and one-letter ones ("c") that must end there.
@@ -96,7 +96,7 @@ function addEntry(entry: Entry): void {
   }
   if (word.length === 2) HAS_WORD2[bucketKey(word.charCodeAt(0), word.charCodeAt(1))] = 1;
   else HAS_PREFIX3[prefix3(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2))] = 1;
-  const bucket: Bucket = (BUCKETS[bucketKey(word.charCodeAt(0), word.charCodeAt(1))] ??= { twoLetter: [], byThird: new Array(128) });
+  const bucket: Bucket = (BUCKETS[bucketKey(word.charCodeAt(0), word.charCodeAt(1))] ??= { twoLetter: [], byThird: new Array<Entry[] | undefined>(128) });
   const list: Entry[] = word.length === 2 ? bucket.twoLetter : (bucket.byThird[word.charCodeAt(2) & 127] ??= []);
   const same = list.find((e) => e.word === word && e.exact === entry.exact);
   if (same) {

@@ -97,7 +97,7 @@ export type Skill = keyof typeof DEFS;
 
 /** Skill slug -> label and category, for the market view. */
 export const SKILLS: Readonly<Record<Skill, { label: string; category: SkillCategory }>> = Object.fromEntries(
-  Object.entries(DEFS).map(([slug, d]) => [slug, { label: d.label, category: d.category as SkillCategory }]),
+  Object.entries(DEFS).map(([slug, d]) => [slug, { label: d.label, category: d.category }]),
 ) as Record<Skill, { label: string; category: SkillCategory }>;
 export const SKILL_SLUGS = Object.keys(DEFS) as Skill[];
 

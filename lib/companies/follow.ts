@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { boards, companyFollows } from '../../db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { applications, timeEntries } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';

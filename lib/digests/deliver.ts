@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { boards, digestDeliveries, listings, profiles, savedSearches, users, type DigestDelivery } from '../../db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { boards, ingestRuns, type Board } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { boards, companyFollows } from '../../db/schema';
 import { atsApiUrl, createAtsBoard, type HiringSystem } from '../../scrapers/ats';

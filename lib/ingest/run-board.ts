@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema';
 import type { Db } from '../../db/types';
@@ -139,7 +140,7 @@ function checkItem(board: BoardDefinition, raw: RawListing, pre: ItemCheck | und
     if ('reason' in pre) return { ok: false, reason: pre.reason };
     // The worker validated it under the parser's board id; a board built on another's parser
     // (same format, its own id) stores it under its own. The board is not part of the hash.
-    const item = raw as ValidRawListing;
+    const item = raw;
     return { ok: true, item: item.board === board.id ? item : { ...item, board: board.id }, hash: pre.hash };
   }
   const checked = validateRawListing({ ...raw, board: board.id });

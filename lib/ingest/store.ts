@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import nodemailer from 'nodemailer';
 
 // The one way trackend sends email: nodemailer over SMTP, configured by SMTP_URL and MAIL_FROM

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { boards, ingestRuns, listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';

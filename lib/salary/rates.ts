@@ -1,3 +1,4 @@
+import 'server-only';
 import { exchangeRates } from '../../db/schema';
 import type { Db } from '../../db/types';
 import type { UsdRates } from './normalize';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '../../db/client';
 import { sharedIngestFetchers } from '../ingest/fetchers';
 import { env, isBuildPhase } from '../env';

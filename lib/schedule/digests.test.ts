@@ -29,14 +29,14 @@ function startWorker(config: Record<string, unknown>): Worker {
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', WORKER, JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Record<string, unknown>[] = [];
   const stderr: string[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     try {
       events.push(JSON.parse(line) as Record<string, unknown>);
     } catch {
       stderr.push(line);
     }
   });
-  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   return { child, events, stderr, exited: new Promise((resolve) => child.once('exit', resolve)) };
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/types';
 import { runDigestTick, type DigestContext, type TickSummary } from '../digests/deliver';

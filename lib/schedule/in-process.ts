@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '../../db/types';
 import type { IngestFetchers } from '../ingest/fetchers';
 import { boardsDue } from '../boards/health';

@@ -1,3 +1,4 @@
+import 'server-only';
 import PgBoss from 'pg-boss';
 import type { BoardIngestResult } from '../ingest/run-board';
 import { cronForInterval } from './cron';

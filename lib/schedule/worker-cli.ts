@@ -1,3 +1,4 @@
+import 'server-only';
 import { closeDatabase, getDb } from '../../db/client';
 import { runCli } from '../cli';
 import { env } from '../env';
@@ -54,9 +55,10 @@ await runCli(async () => {
     const schedule = startInProcessSchedule({ getDb, fetchers, intervalMinutes: INGEST_INTERVAL_MINUTES, firstTickMs: 0, log });
     const digests = mailer ? startInProcessDigests({ getDb, mailer, baseUrl: PUBLIC_URL, firstTickMs: 0, log }) : null;
     log(`worker started on the embedded database: every ${INGEST_INTERVAL_MINUTES} min${digests ? ', digests every 5 min' : ''}`);
-    stop = async () => {
+    stop = () => {
       schedule.stop();
       digests?.stop();
+      return Promise.resolve();
     };
   }
 

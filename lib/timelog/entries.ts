@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { applications, projects, timeEntries, type TimeEntry } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { applications, projects, type TimeEntry } from '../../db/schema';
 import { asc, desc, eq } from 'drizzle-orm';

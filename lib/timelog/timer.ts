@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { timeEntries, timers, type TimeEntry, type Timer } from '../../db/schema';
 import type { Db } from '../../db/types';

@@ -168,7 +168,7 @@ export function feedText(value: unknown): string | null {
 
 /** An attribute of an xml2js element ({ $: { url: ... } }), or of the first element of an array. */
 export function feedAttr(value: unknown, name: string): string | null {
-  const element = Array.isArray(value) ? value[0] : value;
+  const element: unknown = Array.isArray(value) ? value[0] : value;
   if (!element || typeof element !== 'object') return null;
   const attrs = (element as { $?: Record<string, unknown> }).$;
   const found = attrs?.[name];

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { isTag, isText } from 'domhandler';
 import { ParseError } from '../errors';
 import { bodySample } from './feed-xml';
 
@@ -38,8 +39,8 @@ export function labelValue($: cheerio.CheerioAPI, label: string): string | null 
     if ($(element).text().replace(/\s+/g, ' ').trim().replace(/:$/, '').toLowerCase() !== wanted) continue;
     let text = '';
     for (let node = element.nextSibling; node; node = node.nextSibling) {
-      if (node.type === 'text') text += node.data;
-      else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+      if (isText(node)) text += node.data;
+      else if (isTag(node)) {
         if (STOP_AT.has(node.name.toLowerCase())) break;
         text += $(node).text();
       }

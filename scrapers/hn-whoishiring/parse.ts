@@ -73,16 +73,22 @@ interface Thread {
   comments: unknown[];
 }
 
+/** An item id as the APIs send it (a number or a string), else null. */
+function idOf(value: unknown): string | null {
+  const parsed = idish.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 function threadOf(data: unknown): Thread {
   if (isRecord(data) && Array.isArray(data.children)) {
     // Algolia: the story's children are its top-level comments.
-    return { id: data.id == null ? null : String(data.id), title: typeof data.title === 'string' ? data.title : null, comments: data.children };
+    return { id: idOf(data.id), title: typeof data.title === 'string' ? data.title : null, comments: data.children };
   }
   if (isRecord(data) && isRecord(data.post) && Array.isArray(data.comments)) {
     const post = data.post;
-    const id = post.id == null ? null : String(post.id);
+    const id = idOf(post.id);
     // Firebase items carry their parent: keep the story's direct replies.
-    const comments = data.comments.filter((comment) => !(isRecord(comment) && id !== null && comment.parent != null && String(comment.parent) !== id));
+    const comments = data.comments.filter((comment) => !(isRecord(comment) && id !== null && comment.parent != null && idOf(comment.parent) !== id));
     return { id, title: typeof post.title === 'string' ? post.title : null, comments };
   }
   if (isRecord(data) && Array.isArray(data.hits)) {

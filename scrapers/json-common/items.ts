@@ -55,7 +55,7 @@ export function parseElements<S extends z.ZodType>(options: {
       skipped.push({ reason: issueReason(parsed.error), ref });
       return;
     }
-    const outcome = options.map(parsed.data as z.output<S>, index);
+    const outcome = options.map(parsed.data, index);
     if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref });
     else items.push(outcome.listing);
   });

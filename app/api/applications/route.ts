@@ -14,7 +14,7 @@ export const GET = handle(async (request: NextRequest) => {
   const params = request.nextUrl.searchParams;
   const status = params.getAll('status').flatMap((s) => s.split(',')).filter(Boolean);
   const items = await listApplications(await getDb(), user.id, {
-    status: status as never,
+    status,
     q: params.get('q') ?? undefined,
     sort: (params.get('sort') ?? undefined) as never,
   });

@@ -23,7 +23,7 @@ export interface InterviewRow {
 function InterviewForm({ applicationId, interview, timeZone }: { applicationId: string; interview?: InterviewRow; timeZone: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveInterviewAction, {});
   const error = (name: string) => state.fields?.[name];
-  const value = (name: keyof InterviewRow & string, fallback = '') => state.values?.[name] ?? (interview ? String(interview[name]) : fallback);
+  const value = (name: keyof InterviewRow, fallback = '') => state.values?.[name] ?? (interview ? String(interview[name]) : fallback);
   const prefix = interview ? `interview-${interview.id}` : 'new-interview';
   return (
     <form action={action} className="grid gap-3" noValidate aria-label={interview ? 'Change interview' : 'Add an interview'} key={state.ok ?? JSON.stringify(state.values ?? {})}>

@@ -108,7 +108,7 @@ export function ImportForm() {
       if (response.status === 401) {
         setError('Your session ended. Sign in again, then retry.');
       } else if (!response.ok) {
-        setError(String(body.error ?? 'The import failed.'));
+        setError(typeof body.error === 'string' ? body.error : 'The import failed.');
         if (!dryRun) await send(true, c); // show the row problems again
       } else if (dryRun) {
         const p = body as unknown as Preview;
