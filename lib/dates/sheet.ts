@@ -34,8 +34,8 @@ function wallDate(year: number, month: number, day: number, time: string | null)
   return { date: `${year}-${pad(month)}-${pad(day)}`, time };
 }
 
-/** '14:30', '2:30 PM', '14:30:15' → 'HH:MM'; '' → null. */
-function readTime(raw: string | undefined): string | null | 'invalid' {
+/** '14:30', '2:30 PM', '14:30:15' → 'HH:MM'; '' → null; 'invalid' otherwise (a string, to the type checker). */
+function readTime(raw: string | undefined): string | null {
   const value = (raw ?? '').trim();
   if (value === '') return null;
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?$/i.exec(value);
