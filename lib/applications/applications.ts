@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents, applications, listings, type Application, type ApplicationEvent, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 import {
   APPLICATION_STATUSES,
   APPLIED_OR_BEYOND,
@@ -11,7 +11,6 @@ import {
   listQuerySchema,
   manualApplicationSchema,
   statusChangeSchema,
-  zodFields,
   type ApplicationStatus,
   type ListQuery,
 } from './schemas';
@@ -23,7 +22,7 @@ export type { Application, ApplicationEvent };
 
 function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
   const result = schema.safeParse(input);
-  if (!result.success) throw new BadInputError('Check the highlighted fields.', zodFields(result.error));
+  if (!result.success) throw new BadInputError('Check the highlighted fields.', fieldErrors(result.error));
   return result.data;
 }
 
