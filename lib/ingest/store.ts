@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 import type { PreparedListing } from './prepare';
-import { COLUMN_TYPES, COLUMNS, rowJson, snake } from './row-json';
+import { columnName, columnType, COLUMNS, rowJson } from './row-json';
 
 /** What is stored for a board, keyed by external id: enough to tell new, changed and unchanged. */
 export interface StoredState {
@@ -22,10 +22,10 @@ export async function loadStoredState(db: Db, boardId: string): Promise<Map<stri
 const UPDATED_COLUMNS = COLUMNS.filter((key) => key !== 'boardId' && key !== 'externalId' && key !== 'postedAt');
 
 const UPSERT_SQL = {
-  columns: COLUMNS.map(snake).join(', '),
-  recordType: COLUMNS.map((key) => `${snake(key)} ${COLUMN_TYPES[key]}`).join(', '),
+  columns: COLUMNS.map(columnName).join(', '),
+  recordType: COLUMNS.map((key) => `${columnName(key)} ${columnType(key)}`).join(', '),
   set: [
-    ...UPDATED_COLUMNS.map((key) => `${snake(key)} = excluded.${snake(key)}`),
+    ...UPDATED_COLUMNS.map((key) => `${columnName(key)} = excluded.${columnName(key)}`),
     // A board that stops sending a date (we stored "first seen") must not make the job look newer.
     'posted_at = least(excluded.posted_at, listings.posted_at)',
     'last_seen_at = now()',
