@@ -2,21 +2,7 @@ import { z } from 'zod';
 
 // Typed errors, mapped to HTTP statuses in one place (app/api/http.ts) and to exit codes in CLIs.
 
-/** The environment is wrong: a malformed variable or an unreachable server. Message names the variable. */
-export class ConfigError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Another process owns the embedded database. */
-export class DatabaseBusyError extends ConfigError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseBusyError';
-  }
-}
+export { ConfigError, DatabaseBusyError } from '../db/errors';
 
 export class BadInputError extends Error {
   constructor(
