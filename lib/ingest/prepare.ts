@@ -4,7 +4,7 @@ import { canonicalUrl, fingerprint } from '../dedupe/keys';
 import { sanitizeListingHtml } from '../sanitize';
 import { yearlyUsd, type UsdRates } from '../salary/normalize';
 import type { NewListing } from '../../db/schema';
-import type { DATABASE_FILLED } from './row-json';
+import type { DATABASE_FILLED } from './store';
 import type { ValidRawListing } from './validate';
 
 /**
