@@ -7,7 +7,8 @@ import { listings } from '../db/schema';
 import { queryRows } from '../db/types';
 import { env } from '../lib/env';
 import type { PreparedListing } from '../lib/ingest/prepare';
-import { COLUMN_TYPES, COLUMNS, rowJson, snake } from '../lib/ingest/row-json';
+import { rowJson } from '../lib/ingest/row-json';
+import { COLUMNS, PREPARED_RECORDSET } from '../lib/ingest/store';
 import { ingestBoard, type BoardIngestResult } from '../lib/ingest/run-board';
 import { createFetcher } from '../scrapers/fetcher';
 import { board as remotive } from '../scrapers/remotive';
@@ -80,10 +81,7 @@ interface Floor {
 
 // Everything a prepared listing carries, selected back from the table under its own keys.
 const PREPARED_COLUMNS = Object.fromEntries(Object.entries(getTableColumns(listings)).filter(([key]) => (COLUMNS as string[]).includes(key)));
-const FLOOR_INSERT = {
-  columns: sql.raw(COLUMNS.map(snake).join(', ')),
-  recordType: sql.raw(COLUMNS.map((key) => `${snake(key)} ${COLUMN_TYPES[key]}`).join(', ')),
-};
+const FLOOR_INSERT = { columns: sql.raw(PREPARED_RECORDSET.columns), recordType: sql.raw(PREPARED_RECORDSET.recordType) };
 
 /**
  * The floor under the PostgreSQL figure: the board's rows as the first run stored them (exactly

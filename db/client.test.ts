@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
-import { ConfigError, DatabaseBusyError } from '../lib/errors';
+import { ConfigError, DatabaseBusyError } from './errors';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
@@ -54,7 +54,7 @@ describe('configuration errors fail fast with one clear message', () => {
     ['malformed', 'localhost/trackend', /DATABASE_URL must look like postgres:\/\//],
     ['unreachable', 'postgres://app:pw@127.0.0.1:1/trackend', /Cannot reach the PostgreSQL server named by DATABASE_URL/],
   ])('the CLI prints one line for a %s DATABASE_URL and exits 1', (_label, url, message) => {
-    const result = spawnSync(TSX, ['--conditions=react-server', 'db/migrate-cli.ts'], {
+    const result = spawnSync(TSX, ['--conditions=react-server', 'lib/migrate-cli.ts'], {
       cwd: process.cwd(),
       env: { ...process.env, DATABASE_URL: url },
       encoding: 'utf8',

@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env, isBuildPhase } from '../lib/env';
-import { ConfigError } from '../lib/errors';
+import { ConfigError } from './errors';
 import { migrate } from './migrate';
 import { acquirePgliteLock } from './pglite-lock';
 import * as schema from './schema';

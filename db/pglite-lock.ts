@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { DatabaseBusyError } from '../lib/errors';
+import { DatabaseBusyError } from './errors';
 
 // PGlite's data directory belongs to one process at a time: two processes writing it corrupt
 // the store. A lock file beside the directory records the owner; a second process gets a clear

@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import type { SQL, Table } from 'drizzle-orm';
 import type * as schema from './schema';
 
 /**
@@ -14,3 +14,16 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
   if (Array.isArray(result)) return result as T[];
   return (result as { rows: T[] }).rows;
 }
+
+type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}` ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeCase<Rest>}` : S;
+
+/** What a raw query returns for a column: postgres.js sends a bigint as a string, and a timestamp may come as text. */
+type RawValue<ColumnType, Value> = ColumnType extends 'PgBigInt53' | 'PgTimestamp' ? Value | string : Value;
+
+/**
+ * The columns `keys` of a table as a raw SQL query (queryRows) returns them: snake_case names,
+ * each value typed from the schema, widened where the drivers differ.
+ */
+export type RawRow<T extends Table, K extends keyof T['$inferSelect'] & keyof T['_']['columns'] & string> = {
+  [P in K as SnakeCase<P>]: RawValue<T['_']['columns'][P]['_']['columnType'], T['$inferSelect'][P]>;
+};

@@ -1,20 +1,8 @@
+import { z } from 'zod';
+
 // Typed errors, mapped to HTTP statuses in one place (app/api/http.ts) and to exit codes in CLIs.
 
-/** The environment is wrong: a malformed variable or an unreachable server. Message names the variable. */
-export class ConfigError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Another process owns the embedded database. */
-export class DatabaseBusyError extends ConfigError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseBusyError';
-  }
-}
+export { ConfigError, DatabaseBusyError } from '../db/errors';
 
 export class BadInputError extends Error {
   constructor(
@@ -24,6 +12,19 @@ export class BadInputError extends Error {
     super(message);
     this.name = 'BadInputError';
   }
+}
+
+/**
+ * The field errors of a failed zod parse, the first message per field. A nested field keeps its
+ * whole path ("filters.language", "languages.0") and an issue with the whole input is `form`'s.
+ * Given `field`, the schema checks that one value (a URL, a JSON parameter): its first message is the field's.
+ */
+export function fieldErrors(error: z.ZodError, field?: string): Record<string, string> {
+  const flat = z.flattenError(error, (issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const fields: Record<string, string> = {};
+  const issues = [...(Object.values(flat.fieldErrors) as { path: string; message: string }[][]).flat(), ...flat.formErrors.map(({ message }) => ({ path: 'form', message }))];
+  for (const { path, message } of issues) fields[field ?? path] ??= message;
+  return fields;
 }
 
 /** The request clashes with existing data (an email already registered). */

@@ -6,6 +6,7 @@ vi.hoisted(() => {
   process.env.TRACKEND_FETCH_ALLOW_PRIVATE = '127.0.0.0/8';
 });
 import { boards } from '@/db/schema';
+import type { Db } from '@/db/types';
 import { hiddenBoardIds } from '@/lib/profile/profile';
 import { acting } from '@/test/support/acting-user';
 import { FIXTURE_RSS, insertFeedBoard, settleBoardRuns } from '@/test/support/board-runs';
@@ -103,5 +104,23 @@ describe(`/boards actions (${TEST_DRIVER})`, () => {
     expect(await actions.reviewProposal({}, form({ boardId: 'custom-proposal', decision: 'reject' }))).toEqual({ ok: 'Rejected and removed.' });
     expect(await t.db.select().from(boards).where(eq(boards.id, 'custom-proposal'))).toEqual([]);
     expect(await actions.reviewProposal({}, form({ boardId: 'custom-proposal', decision: 'approve' }))).toEqual({ error: 'That board is gone.' });
+  });
+
+  it('answers a refresh whose database fails with the generic error, logged, never as refreshing', async () => {
+    acting.userId = admin;
+    // A database that fails every call, as one that went away does.
+    acting.db = new Proxy({} as Db, {
+      get: () => {
+        throw new Error('connection terminated');
+      },
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await actions.refreshBoards({}, form({}))).toEqual({ error: 'Could not refresh the boards. Try again in a moment.' });
+      expect(logged).toHaveBeenCalledWith('[boards] refresh the boards failed', expect.anything());
+    } finally {
+      logged.mockRestore();
+      acting.db = t.db;
+    }
   });
 });

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
-import type { AuthFormState } from '../signin/actions';
+import type { AuthFormState } from '../auth-actions';
 
 interface Props {
   mode: 'signin' | 'signup';

@@ -2,8 +2,7 @@ import { redirect } from 'next/navigation';
 import { githubSignInEnabled } from '@/lib/auth/next-auth';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { currentUser } from '@/lib/auth/session';
-import { signInWithGitHub, signInWithPassword } from '../signin/actions';
-import { signUpWithPassword } from '../signup/actions';
+import { signInWithGitHub, signInWithPassword, signUpWithPassword } from '../auth-actions';
 import { AuthForm } from './auth-form';
 import { Card } from './ui';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { currentUser } from '@/lib/auth/session';
-import { signOutAction } from '../signin/actions';
+import { signOutAction } from '../auth-actions';
 
 /** Header corner: who is signed in, their settings and sign-out; or the way in. */
 export async function UserMenu() {

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { boards as boardsTable } from '@/db/schema';
 import { companyHistory, historyFor, type CompanyHistory } from '@/lib/applications/company-history';
 import { firstSeen, listingStates, type ListingState } from '@/lib/applications/listing-state';
 import { can } from '@/lib/auth/roles';
+import { filterBoardNames } from '@/lib/boards/names';
 import { currentActor, currentUser } from '@/lib/auth/session';
 import { getProfile, markJobsVisited } from '@/lib/profile/profile';
 import { isSavedSearchId, markSeen, savedSearchesWithCounts, savedValuesOf } from '@/lib/saved-searches/saved-searches';
@@ -65,15 +64,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   // One snapshot view for the page, its facets and the market view (the cursor does not change it).
   const view = snapshotView(db, filters, context.usdPerUnit);
   view.catch(() => {}); // awaited below, where a failure surfaces
-  const boardsQuery = db
-    .select({ id: boardsTable.id, name: boardsTable.name })
-    .from(boardsTable)
-    .where(and(eq(boardsTable.pending, false), isNull(boardsTable.atsSystem)))
-    .orderBy(asc(boardsTable.name));
-  // Followed companies are boards too, named here only when the URL asks for them.
-  const companiesQuery = filters.company.length
-    ? db.select({ id: boardsTable.id, name: boardsTable.name }).from(boardsTable).where(inArray(boardsTable.id, filters.company))
-    : Promise.resolve([]);
+  const names = filterBoardNames(db, filters.company);
+  names.catch(() => {}); // awaited below, where a failure surfaces
   let page: Awaited<ReturnType<typeof searchJobs>> = { items: [], nextCursor: null, window: null };
   try {
     page = await searchJobs(db, filters, context, view);
@@ -83,7 +75,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     filters = { ...filters, cursor: undefined };
     page = await searchJobs(db, filters, context, view);
   }
-  const [counted, boards, companies] = await Promise.all([view, boardsQuery, companiesQuery]);
+  const [counted, { boards, companies }] = await Promise.all([view, names]);
   const facets = countFacets(counted, filters);
   const market = countMarket(counted, filters);
   const ids = page.items.map((job) => job.id);

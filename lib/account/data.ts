@@ -23,8 +23,8 @@ import {
   users,
 } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { confirmOwnPassword, fieldErrors } from '../auth/accounts';
-import { BadInputError, NotFoundError } from '../errors';
+import { confirmOwnPassword } from '../auth/accounts';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 
 // "Your data is yours": every table that holds a user's rows is listed here once, and both the
 // export and the deletion walk this list. lib/account/data.test.ts walks the drizzle schema for

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents, applications, listings, type Application, type ApplicationEvent, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 import {
   APPLICATION_STATUSES,
   APPLIED_OR_BEYOND,
@@ -12,7 +12,6 @@ import {
   listQuerySchema,
   manualApplicationSchema,
   statusChangeSchema,
-  zodFields,
   type ApplicationStatus,
   type ListQuery,
 } from './schemas';
@@ -24,7 +23,7 @@ export type { Application, ApplicationEvent };
 
 function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
   const result = schema.safeParse(input);
-  if (!result.success) throw new BadInputError('Check the highlighted fields.', zodFields(result.error));
+  if (!result.success) throw new BadInputError('Check the highlighted fields.', fieldErrors(result.error));
   return result.data;
 }
 

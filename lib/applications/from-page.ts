@@ -7,12 +7,12 @@ import { FetchError } from '../../scrapers/errors';
 import type { FetchText, StatedSalary } from '../../scrapers/types';
 import { canonicalUrl } from '../dedupe/keys';
 import { recordHit, type RateLimit } from '../auth/rate-limit';
-import { BadInputError, TooManyRequestsError, UnreadablePageError } from '../errors';
+import { BadInputError, fieldErrors, TooManyRequestsError, UnreadablePageError } from '../errors';
 import { createGuardedFetcher } from '../ingest/fetchers';
 import { preparePool } from '../ingest/prepare-pool';
 import { loadUsdRates } from '../salary/rates';
 import { insertApplicationOnce } from './applications';
-import { APPLIED_OR_BEYOND, dateSchema, sourceSchema, statusSchema, urlSchema, zodFields } from './schemas';
+import { APPLIED_OR_BEYOND, dateSchema, sourceSchema, statusSchema, urlSchema } from './schemas';
 import type { ApplicationSource } from './statuses';
 
 // Saving a job from any page: the link is fetched only through the guarded fetcher (a person
@@ -67,7 +67,7 @@ const requiredUrl = urlSchema.refine((value) => typeof value === 'string', { err
 
 function checkUrl(input: unknown): string {
   const result = requiredUrl.safeParse(input);
-  if (!result.success) throw new BadInputError('Check the link.', { url: result.error.issues[0]?.message ?? 'Enter the link to the job.' });
+  if (!result.success) throw new BadInputError('Check the link.', fieldErrors(result.error, 'url'));
   return result.data;
 }
 
@@ -221,7 +221,7 @@ export async function savePosting(
   options: { html?: string; employmentType?: string[]; linkUrls?: string[]; now?: Date } = {},
 ): Promise<SaveResult> {
   const result = postingSaveSchema.safeParse(input);
-  if (!result.success) throw new BadInputError('Check the highlighted fields.', zodFields(result.error));
+  if (!result.success) throw new BadInputError('Check the highlighted fields.', fieldErrors(result.error));
   const data = result.data;
   const url = data.url!;
   const now = options.now ?? new Date();

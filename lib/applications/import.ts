@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { applicationEvents, applications, boards, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { BadInputError } from '../errors';
+import { BadInputError, fieldErrors } from '../errors';
 import { getProfile } from '../profile/profile';
 import { EXPORT_HEADERS, neutralizeCell } from './csv';
 import { APPLIED_OR_BEYOND, statusSchema, type ApplicationStatus } from './schemas';
@@ -184,7 +184,10 @@ function parseJsonParam<T>(value: string | null | undefined, schema: z.ZodType<T
     throw new BadInputError(`The ${name} must be a JSON object such as ${example}.`, { [name]: 'must be a JSON object' });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new BadInputError(`${name}: ${parsed.error.issues[0]!.message}`, { [name]: parsed.error.issues[0]!.message });
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error, name);
+    throw new BadInputError(`${name}: ${fields[name]!}`, fields);
+  }
   return parsed.data;
 }
 

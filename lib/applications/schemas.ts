@@ -152,16 +152,6 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
 
-/** Field errors from a zod result, keyed by field name (the first message per field). */
-export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Application ids are uuids; anything else can only be "not found" (never a database error). */
 export const isApplicationId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);

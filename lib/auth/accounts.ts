@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { profiles, users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { ianaTimeZone } from '../dates/zone';
-import { BadInputError, ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
+import { BadInputError, ConflictError, fieldErrors, NotFoundError, TooManyRequestsError } from '../errors';
 import { burnPasswordCheck, hashPassword, isCommonPassword, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { clearRateLimit, recordHit, releaseHit, type RateLimit } from './rate-limit';
 import { endAllServerSessions } from './server-sessions';
@@ -36,16 +36,6 @@ export interface AccountUser {
   id: string;
   email: string | null;
   name: string | null;
-}
-
-/** Field errors from a zod result, keyed by field name (the first message per field). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }
 
 /** Create an email + password account. BadInputError for bad fields, ConflictError if taken. */

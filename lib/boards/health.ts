@@ -1,46 +1,37 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import type { Board, IngestRun } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 
-export interface BoardHealth {
-  id: string;
-  name: string;
-  kind: 'rss' | 'json' | 'html';
-  url: string;
-  homepage: string | null;
-  custom: boolean;
-  enabled: boolean;
-  /** A proposed feed waiting for an admin's approval. */
-  pending: boolean;
-  proposedBy: string | null;
+/** A board's latest run, as /boards and GET /api/boards show it (the raw error stays on the board row). */
+export type LastRun = Omit<IngestRun, 'boardId' | 'error'>;
+
+export interface BoardHealth
+  extends Pick<
+    Board,
+    | 'id'
+    | 'name'
+    | 'kind'
+    | 'url'
+    | 'homepage'
+    | 'custom'
+    | 'enabled'
+    | 'pending'
+    | 'proposedBy'
+    | 'refreshRequestedAt'
+    | 'createdAt'
+    | 'lastSuccessAt'
+    | 'lastErrorAt'
+    | 'lastError'
+    | 'consecutiveFailures'
+    | 'backoffUntil'
+    | 'runningSince'
+  > {
   /** The proposer's email, for the admins who review proposals. */
   proposerEmail: string | null;
-  /** The last refresh someone asked for (lib/boards/refresh.ts). */
-  refreshRequestedAt: Date | null;
-  createdAt: Date;
-  lastSuccessAt: Date | null;
-  lastErrorAt: Date | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  backoffUntil: Date | null;
-  runningSince: Date | null;
   liveListings: number;
   sampleListings: number;
-  lastRun: {
-    id: number;
-    status: 'running' | 'succeeded' | 'not_modified' | 'failed';
-    startedAt: Date;
-    finishedAt: Date | null;
-    httpStatus: number | null;
-    fetched: number;
-    new: number;
-    updated: number;
-    unchanged: number;
-    removed: number;
-    skipped: number;
-    failed: number;
-    problems: string[];
-  } | null;
+  lastRun: LastRun | null;
   /** When the schedule will next read this board. */
   nextRunAt: Date | null;
 }
@@ -85,7 +76,7 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
     return {
       id: String(row.id),
       name: String(row.name),
-      kind: row.kind as BoardHealth['kind'],
+      kind: row.kind as Board['kind'],
       url: String(row.url),
       homepage: (row.homepage as string | null) ?? null,
       custom: Boolean(row.custom),
@@ -107,7 +98,7 @@ export async function listBoardHealth(db: Db, intervalMinutes: number, now = new
       lastRun: run
         ? {
             id: Number(run.id),
-            status: run.status as NonNullable<BoardHealth['lastRun']>['status'],
+            status: run.status as IngestRun['status'],
             startedAt: new Date(run.started_at as string),
             finishedAt: toDate(run.finished_at),
             httpStatus: (run.http_status as number | null) ?? null,
@@ -129,7 +120,7 @@ export type BoardStatus = 'ok' | 'failing' | 'backing-off' | 'pending';
 
 /** The short status everyone may see (raw errors are for admins: lib/auth/roles.ts). */
 export function boardStatus(
-  board: Pick<BoardHealth, 'pending' | 'backoffUntil' | 'lastErrorAt' | 'lastSuccessAt'> & { lastRun: Pick<NonNullable<BoardHealth['lastRun']>, 'status'> | null },
+  board: Pick<BoardHealth, 'pending' | 'backoffUntil' | 'lastErrorAt' | 'lastSuccessAt'> & { lastRun: Pick<LastRun, 'status'> | null },
   now = new Date(),
 ): BoardStatus {
   if (board.pending) return 'pending';

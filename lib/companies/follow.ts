@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { boards, companyFollows } from '../../db/schema';
+import { boards, companyFollows, type IngestRun } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 import {
   atsApiUrl,
@@ -15,8 +15,8 @@ import {
 } from '../../scrapers/ats';
 import { FetchError } from '../../scrapers/errors';
 import type { FetchedBody, FetchText } from '../../scrapers/types';
-import { boardStatus, type BoardHealth, type BoardStatus } from '../boards/health';
-import { BadInputError, NotFoundError } from '../errors';
+import { boardStatus, type BoardStatus } from '../boards/health';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 import { preparePool } from '../ingest/prepare-pool';
 import { ingestBoard, type BoardIngestResult } from '../ingest/run-board';
 import { validateRawListing } from '../ingest/validate';
@@ -69,7 +69,7 @@ const badUrl = (message: string) => new BadInputError(message, { url: message })
 
 function parseUrl(input: unknown): string {
   const parsed = companyUrlSchema.safeParse(input);
-  if (!parsed.success) throw badUrl(parsed.error.issues[0]!.message);
+  if (!parsed.success) throw badUrl(fieldErrors(parsed.error, 'url').url!);
   return parsed.data;
 }
 
@@ -304,7 +304,7 @@ export async function listFollowedCompanies(db: Db, userId: string, now = new Da
         backoffUntil: toDate(row.backoff_until),
         lastErrorAt: toDate(row.last_error_at),
         lastSuccessAt,
-        lastRun: row.last_status ? { status: row.last_status as NonNullable<BoardHealth['lastRun']>['status'] } : null,
+        lastRun: row.last_status ? { status: row.last_status as IngestRun['status'] } : null,
       },
       now,
     );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { hiddenCompanies, listings } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { normaliseCompany } from '../dedupe/keys';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 
 // Hiding a company drops its listings from one user's /jobs, /api/jobs and everything else built
 // on lib/search with withHiddenCompanies (digests). The key is lib/dedupe's normaliseCompany,
@@ -20,7 +20,10 @@ export const hideCompanySchema = z.object({
 /** Hide a company name from this user's results. Idempotent. Returns its key. */
 export async function hideCompany(db: Db, userId: string, input: unknown): Promise<string> {
   const parsed = hideCompanySchema.safeParse(input);
-  if (!parsed.success) throw new BadInputError(parsed.error.issues[0]!.message, { company: parsed.error.issues[0]!.message });
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error, 'company');
+    throw new BadInputError(fields.company!, fields);
+  }
   const key = normaliseCompany(parsed.data.company);
   if (!key) throw new BadInputError('That name has nothing to hide by (only punctuation or a legal suffix).', { company: 'not a company name' });
   const count = await db.$count(hiddenCompanies, eq(hiddenCompanies.userId, userId));

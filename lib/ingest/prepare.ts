@@ -4,6 +4,7 @@ import { canonicalUrl, fingerprint } from '../dedupe/keys';
 import { sanitizeListingHtml } from '../sanitize';
 import { yearlyUsd, type UsdRates } from '../salary/normalize';
 import type { NewListing } from '../../db/schema';
+import type { DATABASE_FILLED } from './store';
 import type { ValidRawListing } from './validate';
 
 /**
@@ -26,7 +27,7 @@ export function contentHash(item: ValidRawListing): string {
 
 const roundOrNull = (value: number | null | undefined) => (value == null ? null : Math.round(value));
 
-export type PreparedListing = Omit<NewListing, 'id' | 'firstSeenAt' | 'lastSeenAt' | 'removedAt' | 'duplicateOf' | 'search'>;
+export type PreparedListing = Omit<NewListing, (typeof DATABASE_FILLED)[number]>;
 
 /** Turn a validated board item into a listing row: classified, sanitized, keyed for dedupe. */
 export function prepareListing(item: ValidRawListing, hash: string, options: { isSample: boolean; rates: UsdRates; now?: Date }): PreparedListing {

@@ -1,25 +1,25 @@
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PreparedListing } from './prepare';
 
 // A prepared listing as one element of the JSON array the upsert reads with json_to_recordset
 // (lib/ingest/store.ts). Serialized where the row is prepared, in the worker pool, so the
-// serving event loop only joins strings.
+// serving event loop only joins strings. The worker never loads the schema for it.
 
-export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const names = new Map<string, string>();
 
-// Every column a prepared listing carries, with its SQL type for json_to_recordset; the
-// `satisfies` makes a column added to PreparedListing and missing here a type error.
-export const COLUMN_TYPES = {
-  boardId: 'text', externalId: 'text', url: 'text', canonicalUrl: 'text', fingerprint: 'text', contentHash: 'text',
-  title: 'text', company: 'text', location: 'text', remote: 'remote_kind', salaryText: 'text', salaryMin: 'integer',
-  salaryMax: 'integer', salaryCurrency: 'text', salaryPeriod: 'salary_period', salaryUsdYearly: 'integer',
-  languages: 'text[]', skills: 'text[]', seniority: 'seniority', role: 'role', tags: 'text[]', yearsRequired: 'integer',
-  degreeRequired: 'boolean', visaSponsorship: 'boolean', descriptionHtml: 'text', descriptionText: 'text',
-  postedAt: 'timestamptz', isSample: 'boolean',
-} as const satisfies Record<keyof PreparedListing, string>;
+/** A column's name in SQL: the snake_case drizzle's casing gives the client's queries (kept: every row repeats the keys). */
+export function columnName(key: string): string {
+  let name = names.get(key);
+  if (name === undefined) {
+    name = toSnakeCase(key);
+    names.set(key, name);
+  }
+  return name;
+}
 
-export const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof PreparedListing)[];
-
-/** One row with snake_case keys and ISO dates, as json_to_recordset reads it. */
+/** One row with snake_case keys and ISO dates, as json_to_recordset reads it (a column left out reads as null). */
 export function rowJson(row: PreparedListing): string {
-  return JSON.stringify(Object.fromEntries(COLUMNS.map((key) => [snake(key), row[key] ?? null])));
+  const columns: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) columns[columnName(key)] = value ?? null;
+  return JSON.stringify(columns);
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
 import type { PreparedListing } from './prepare';
-import { COLUMN_TYPES, COLUMNS, rowJson, snake } from './row-json';
+import { columnName, rowJson } from './row-json';
 
 /** What is stored for a board, keyed by external id: enough to tell new, changed and unchanged. */
 export interface StoredState {
@@ -19,14 +19,27 @@ export async function loadStoredState(db: Db, boardId: string): Promise<Map<stri
   return new Map(rows.map((row) => [row.externalId, { hash: row.hash, removed: row.removedAt !== null }]));
 }
 
+/** The listing columns the database fills (or dedupe links later), never a prepared row (PreparedListing omits them). */
+export const DATABASE_FILLED = ['id', 'firstSeenAt', 'lastSeenAt', 'removedAt', 'duplicateOf', 'search'] as const;
+
+// Every column a prepared row carries, with its SQL type for json_to_recordset, from the schema.
+const LISTING_COLUMNS = getTableColumns(listings);
+const filled: ReadonlySet<string> = new Set(DATABASE_FILLED);
+export const COLUMNS = (Object.keys(LISTING_COLUMNS) as (keyof typeof LISTING_COLUMNS)[]).filter((key): key is keyof PreparedListing => !filled.has(key));
+
 // Columns an update copies from the incoming row. firstSeenAt, duplicateOf and the id stay.
 const UPDATED_COLUMNS = COLUMNS.filter((key) => key !== 'boardId' && key !== 'externalId' && key !== 'postedAt');
 
+/** A prepared row's columns in SQL, and the record type json_to_recordset reads them as (the ingest benchmark's floor writes them too). */
+export const PREPARED_RECORDSET = {
+  columns: COLUMNS.map(columnName).join(', '),
+  recordType: COLUMNS.map((key) => `${columnName(key)} ${LISTING_COLUMNS[key].getSQLType()}`).join(', '),
+};
+
 const UPSERT_SQL = {
-  columns: COLUMNS.map(snake).join(', '),
-  recordType: COLUMNS.map((key) => `${snake(key)} ${COLUMN_TYPES[key]}`).join(', '),
+  ...PREPARED_RECORDSET,
   set: [
-    ...UPDATED_COLUMNS.map((key) => `${snake(key)} = excluded.${snake(key)}`),
+    ...UPDATED_COLUMNS.map((key) => `${columnName(key)} = excluded.${columnName(key)}`),
     // A board that stops sending a date (we stored "first seen") must not make the job look newer.
     'posted_at = least(excluded.posted_at, listings.posted_at)',
     'last_seen_at = now()',

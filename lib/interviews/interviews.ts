@@ -5,7 +5,7 @@ import { applications, interviews, type Interview } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { getApplication } from '../applications/applications';
 import { isApplicationId } from '../applications/schemas';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 import { isLocalTime, isSupportedDate, zonedInstant } from '../dates/zone';
 import { INTERVIEW_KIND_LABEL, INTERVIEW_KINDS, type InterviewKind } from '../vocabulary';
 
@@ -51,13 +51,7 @@ export const interviewPatchSchema = z
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
-  if (!result.success) {
-    const flat = z.flattenError(result.error);
-    const fieldErrors: Record<string, string> = {};
-    for (const [key, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) if (messages?.[0]) fieldErrors[key] = messages[0];
-    if (flat.formErrors[0]) fieldErrors.form = flat.formErrors[0];
-    throw new BadInputError('Check the highlighted fields.', fieldErrors);
-  }
+  if (!result.success) throw new BadInputError('Check the highlighted fields.', fieldErrors(result.error));
   return result.data;
 }
 
@@ -158,10 +152,10 @@ export function interviewJson(i: Interview) {
 export function interviewFromForm(values: { date?: string; time?: string; minutes?: string; kind?: string; notes?: string }, timeZone: string) {
   const date = values.date?.trim() ?? '';
   const time = values.time?.trim() ?? '';
-  const fieldErrors: Record<string, string> = {};
-  if (!isSupportedDate(date)) fieldErrors.date = 'Pick the day of the interview.';
-  if (!isLocalTime(time)) fieldErrors.time = 'Give the time as HH:MM.';
-  if (Object.keys(fieldErrors).length > 0) throw new BadInputError('Check the highlighted fields.', fieldErrors);
+  const fields: Record<string, string> = {};
+  if (!isSupportedDate(date)) fields.date = 'Pick the day of the interview.';
+  if (!isLocalTime(time)) fields.time = 'Give the time as HH:MM.';
+  if (Object.keys(fields).length > 0) throw new BadInputError('Check the highlighted fields.', fields);
   const instant = zonedInstant(date, time, timeZone);
   return {
     startsAt: instant.toISOString(),

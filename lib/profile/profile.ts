@@ -3,8 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { profiles } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { fieldErrors } from '../auth/accounts';
-import { BadInputError } from '../errors';
+import { BadInputError, fieldErrors } from '../errors';
 import { ianaTimeZone } from '../dates/zone';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, SENIORITIES, type Language, type RemoteKind, type Seniority } from '../vocabulary';
 

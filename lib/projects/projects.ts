@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { projects, type Project } from '../../db/schema';
 import { PROJECT_STATUSES } from '../vocabulary';
 import type { Db } from '../../db/types';
-import { fieldErrors } from '../auth/accounts';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, fieldErrors, NotFoundError } from '../errors';
 import { isUuid } from '../timelog/input';
 import { LANGUAGE_SLUGS, type Language } from '../vocabulary';
 

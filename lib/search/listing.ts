@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/types';
-import { SUMMARY_COLUMNS, toSummary, type JobSummary } from './search';
+import type { listings } from '../../db/schema';
+import { queryRows, type Db, type RawRow } from '../../db/types';
+import { SUMMARY_COLUMNS, toSummary, type JobSummary, type SummaryRow } from './search';
 
 export interface ListingDetail extends JobSummary {
   company: string | null;
@@ -12,11 +13,9 @@ export interface ListingDetail extends JobSummary {
   removed: boolean;
 }
 
-type SummaryRow = Parameters<typeof toSummary>[0];
-
 /** One listing by id (a copy from another board resolves to its primary), or null. */
 export async function getListing(db: Db, id: number): Promise<ListingDetail | null> {
-  const [row] = await queryRows<SummaryRow & { description_html: string; salary_text: string | null; tags: string[]; removed_at: string | null }>(
+  const [row] = await queryRows<SummaryRow & RawRow<typeof listings, 'descriptionHtml' | 'salaryText' | 'tags' | 'removedAt'>>(
     db,
     sql`select ${SUMMARY_COLUMNS}, l.description_html, l.salary_text, l.tags, l.removed_at
         from listings l

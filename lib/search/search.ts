@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/types';
+import type { listings } from '../../db/schema';
+import { queryRows, type Db, type RawRow } from '../../db/types';
 import type { Language, RemoteKind, Role, SalaryPeriod, Seniority } from '../vocabulary';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import type { JobFilters, Sort } from './filters';
@@ -129,38 +130,39 @@ function sortPlan(sort: Sort, filters: JobFilters, context: SearchContext): Sort
   }
 }
 
-type Row = {
-  id: number | string;
-  title: string;
-  company: string | null;
-  url: string;
-  board_id: string;
-  copies: string[] | null;
-  location: string | null;
-  remote: RemoteKind;
-  salary_min: number | null;
-  salary_max: number | null;
-  salary_currency: string | null;
-  salary_period: SalaryPeriod | null;
-  languages: Language[];
-  skills: string[];
-  seniority: Seniority;
-  role: Role;
-  years_required: number | null;
-  degree_required: boolean | null;
-  visa_sponsorship: boolean | null;
-  posted_at: string | Date;
-  is_sample: boolean;
-  sort_key: number | string | null;
-  sort_key2: number | string | null;
-};
+/** The listing columns SUMMARY_COLUMNS selects, and the copies' boards. */
+export type SummaryRow = RawRow<
+  typeof listings,
+  | 'id'
+  | 'title'
+  | 'company'
+  | 'url'
+  | 'boardId'
+  | 'location'
+  | 'remote'
+  | 'salaryMin'
+  | 'salaryMax'
+  | 'salaryCurrency'
+  | 'salaryPeriod'
+  | 'languages'
+  | 'skills'
+  | 'seniority'
+  | 'role'
+  | 'yearsRequired'
+  | 'degreeRequired'
+  | 'visaSponsorship'
+  | 'postedAt'
+  | 'isSample'
+> & { copies: string[] | null };
+
+type Row = SummaryRow & { sort_key: number | string | null; sort_key2: number | string | null };
 
 export const SUMMARY_COLUMNS = sql`l.id, l.title, l.company, l.url, l.board_id, l.location, l.remote, l.salary_min, l.salary_max,
   l.salary_currency, l.salary_period, l.languages, l.skills, l.seniority, l.role, l.years_required, l.degree_required,
   l.visa_sponsorship, l.posted_at, l.is_sample,
   (select array_agg(distinct d.board_id) from listings d where d.duplicate_of = l.id and d.removed_at is null) as copies`;
 
-export function toSummary(row: Omit<Row, 'sort_key' | 'sort_key2'>): JobSummary {
+export function toSummary(row: SummaryRow): JobSummary {
   const copies = (row.copies ?? []).filter((board) => board !== row.board_id);
   return {
     id: Number(row.id),
@@ -174,7 +176,7 @@ export function toSummary(row: Omit<Row, 'sort_key' | 'sort_key2'>): JobSummary 
       row.salary_currency && row.salary_period && (row.salary_min !== null || row.salary_max !== null)
         ? { min: row.salary_min, max: row.salary_max, currency: row.salary_currency, period: row.salary_period }
         : null,
-    languages: row.languages,
+    languages: row.languages as Language[], // the classifier's slugs (lib/vocabulary)
     skills: row.skills,
     seniority: row.seniority,
     role: row.role,

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { applications, projects, type TimeEntry } from '../../db/schema';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/types';
-import { fieldErrors } from '../auth/accounts';
-import { BadInputError } from '../errors';
+import { BadInputError, fieldErrors } from '../errors';
 import { entryInputSchema } from './input';
 import { isLocalTime, isSupportedDate, localDate, localTime, zonedInstant } from '../dates/zone';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LEARNING_AREAS, TIME_KINDS } from '../vocabulary';
-import { fieldErrors } from '../auth/accounts';
-import { BadInputError } from '../errors';
+import { BadInputError, fieldErrors } from '../errors';
 
 // What a client may send for a time entry or a timer, checked once here. The same rules
 // serve the JSON API and the /log forms (which convert their local date and time first).

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { companyJson, followCompany, followInputSchema, listFollowedCompanies } from '@/lib/companies/follow';
-import { BadInputError } from '@/lib/errors';
+import { BadInputError, fieldErrors } from '@/lib/errors';
 import { sharedIngestFetchers } from '@/lib/ingest/fetchers';
 import { handle, json, readJsonBody } from '../http';
 
@@ -19,8 +19,8 @@ export const POST = handle(async (request: Request) => {
   const user = await requireUser();
   const body = followInputSchema.safeParse(await readJsonBody(request));
   if (!body.success) {
-    const message = body.error.issues[0]!.message;
-    throw new BadInputError(message, { url: message });
+    const fields = fieldErrors(body.error, 'url');
+    throw new BadInputError(fields.url!, fields);
   }
   const db = await getDb();
   const { created, id, name, system, board, openJobs, backendJobs } = await followCompany(db, user.id, body.data.url, sharedIngestFetchers());

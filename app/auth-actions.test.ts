@@ -14,8 +14,10 @@ let t: TestDatabase;
 vi.mock('@/db/client', async (original) => (await import('@/test/support/acting-user')).mockDbClient(original));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.9' }) }));
 const signIn = vi.fn<(...args: unknown[]) => unknown>();
-vi.mock('@/lib/auth/next-auth', () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
-const { signUpWithPassword } = await import('./actions');
+// next-auth itself reaches for next/server, which only Next provides; the actions need its AuthError class.
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock('@/lib/auth/next-auth', () => ({ signIn: (...args: unknown[]) => signIn(...args), signOut: vi.fn() }));
+const { signUpWithPassword } = await import('./auth-actions');
 
 const form = (values: Record<string, string>) => {
   const data = new FormData();

@@ -1,5 +1,5 @@
-import { closeDatabase, getDatabase } from './client';
-import { runCli } from '../lib/cli';
+import { closeDatabase, getDatabase } from '../db/client';
+import { runCli } from './cli';
 
 // `npm run db:migrate`: bring the configured database up to date (the app also does this at start).
 await runCli(async () => {
