@@ -1,7 +1,6 @@
 // Pure, framework-free classification of job listings (see classify.ts for the pipeline).
 export { classify, MAX_CLASSIFIED_CHARS } from './classify';
 export type { ClassifyInput, Classification } from './types';
-export { htmlToText, decodeEntities, repairMojibake, collapseWhitespace } from './text';
 export { parseSalary, findSalary, currencyOfPlace, type SalaryContext } from './salary';
 export { detectLanguages, detectSkills } from './terms';
 export { scanText, type TextScan } from './scan';

@@ -1,6 +1,6 @@
-import { jsonLdObjects, labelValue, loadHtmlPage } from '../custom-feed/html-page';
+import { jsonLdObjects, labelValue, loadHtmlPage } from '../formats/html-page';
 import { ParseError } from '../errors';
-import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, parseDate, salaryBounds } from '../json-common';
+import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, parseDate, salaryBounds } from '../formats';
 import type { SalaryPeriod, StatedSalary } from '../types';
 import { splitHeading } from './heading';
 import { NAME } from './parse';

@@ -1,4 +1,5 @@
-import { cleanText, FIELD_LIMITS, htmlToText, normalizeTags, truncate } from '../json-common';
+import { htmlToText } from '../../lib/text';
+import { cleanText, FIELD_LIMITS, normalizeTags, truncate } from '../formats';
 
 // A "Who is hiring?" comment is free text. The thread asks posters to start with a header line
 // like "Company | Role | Location | REMOTE | $salary | URL", and most do, in any order. This

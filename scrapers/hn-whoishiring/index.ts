@@ -1,4 +1,4 @@
-import { parseJsonBody } from '../json-common';
+import { parseJsonBody } from '../formats';
 import type { BoardDefinition, ScrapeContext, ScrapeResult } from '../types';
 import { BOARD_ID, findHiringStory, isSearchResponse, NAME, parseHnThreadData } from './parse';
 

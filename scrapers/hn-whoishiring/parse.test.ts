@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
 import { ParseError } from '../errors';
-import { badBodies } from '../json-common/test-helpers';
+import { badBodies } from '../../test/support/bad-bodies';
 import { findHiringStory, parseHnThread } from './parse';
 
 if (!HAS_SHARED_CAPTURES) console.warn(SHARED_SKIP_REASON);

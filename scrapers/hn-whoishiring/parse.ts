@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ParseError } from '../errors';
-import { cleanHtml, elementRef, idish, isRecord, numberish, parseDate, parseElements, parseJsonBody, wrongShape, type MapOutcome } from '../json-common';
+import { cleanHtml, elementRef, idish, isRecord, numberish, parseDate, parseElements, parseJsonBody, wrongShape, type MapOutcome } from '../formats';
 import type { ParseResult } from '../types';
 import { extractJobHeader } from './header';
 
