@@ -4,7 +4,7 @@ import { parseJobPage, type GolangCafeJobPage } from './page';
 import { BOARD_ID, NAME, parseGolangCafeFeed, type FeedJob } from './parse';
 
 export { jobSlugKey, slugKey, splitHeading, type HeadingParts } from './heading';
-export { currencyCode, parseJobPage, type GolangCafeJobPage } from './page';
+export { parseJobPage, type GolangCafeJobPage } from './page';
 export { parseGolangCafe, parseGolangCafeFeed, salaryFromDescription, type FeedJob } from './parse';
 
 /** Does the feed entry lack something its job page states? */

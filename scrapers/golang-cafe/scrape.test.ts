@@ -56,7 +56,7 @@ describe('Golang Cafe board', () => {
       tags: [],
       descriptionHtml: '<p>Keep our Go services up and our pagers quiet.</p>',
       postedAt: new Date('2023-08-11T09:00:00.000Z'),
-      stated: { salary: { min: 9000, max: 12000, currency: 'USD', period: 'month' }, remote: 'remote', visaSponsorship: true },
+      stated: { salary: { min: 9000, max: 12000, currency: '$', period: 'month' }, remote: 'remote', visaSponsorship: true },
     });
     // The location comes from the (expired) page's heading; nothing is stated without JSON-LD.
     expect(result.items[4]).toEqual({
@@ -175,7 +175,7 @@ describe('mergeJobPage', () => {
       company: 'Work with Us',
       location: 'Remote',
       salaryText: '€80k - €100k',
-      stated: { salary: { min: 100000, max: 130000, currency: 'USD', period: 'year' } },
+      stated: { salary: { min: 100000, max: 130000, currency: '$', period: 'year' } },
     });
   });
 
