@@ -1,14 +1,18 @@
 // The contract between board scrapers and ingestion. Scrapers turn a board's response
-// into plain RawListing objects and never touch the database; lib/ingest stores them.
+// into plain RawListing objects and never touch the database; lib/ingest stores them. The
+// words are lib/vocabulary's; what they say is the board's, classifying it lib/classify's.
 
+import type { RemoteKind, SalaryPeriod, Seniority } from '../lib/vocabulary';
+
+export type { SalaryPeriod } from '../lib/vocabulary';
 export type BoardKind = 'rss' | 'json' | 'html';
-export type SalaryPeriod = 'year' | 'month' | 'week' | 'day' | 'hour';
 
 /** A salary the board states in structured form (preferred over parsing salaryText). */
 export interface StatedSalary {
   min: number | null;
   max: number | null;
-  currency: string | null; // ISO 4217, upper case
+  /** As the board states it: an ISO 4217 code or a symbol ("$"); lib/classify reads it (statedCurrency). */
+  currency: string | null;
   period: SalaryPeriod | null;
 }
 
@@ -30,9 +34,9 @@ export interface RawListing {
   /** Facts the board states outright, which beat anything classify infers from text. */
   stated?: {
     salary?: StatedSalary;
-    remote?: 'remote' | 'hybrid' | 'onsite';
+    remote?: Exclude<RemoteKind, 'unknown'>;
     visaSponsorship?: boolean;
-    seniority?: 'intern' | 'junior' | 'mid' | 'senior' | 'lead';
+    seniority?: Exclude<Seniority, 'unknown'>;
   };
 }
 

@@ -6,7 +6,7 @@
 
 import type { SalaryPeriod } from '../vocabulary';
 import type { RawListing } from '../../scrapers/types';
-import { decodeEntities, htmlToText } from './text';
+import { decodeEntities, htmlToText } from '../text';
 import type { ClassifyInput } from './types';
 
 export const ATS_FILES = [

@@ -3,7 +3,7 @@ import { degreeRequired, visaSponsorship, yearsRequired } from './eligibility';
 import { rankLanguages } from './languages';
 import { detectRemote } from './remote';
 import { detectRole } from './role';
-import { currencyOfPlace, dollarOfPlace, findSalary, parseSalary, type SalaryContext } from './salary';
+import { currencyOfPlace, dollarOfPlace, findSalary, parseSalary, statedCurrency, type SalaryContext } from './salary';
 import { detectSeniority } from './seniority';
 import { rankSkills } from './skills';
 import { indexIn } from './context';
@@ -77,7 +77,7 @@ function statedSalary(input: ClassifyInput, ctx: SalaryContext): Salary | null {
   const stated = input.stated?.salary;
   if (!stated || (stated.min === null && stated.max === null)) return null;
   // The board gave amounts; its currency wins, else the one written in the salary text.
-  const currency = stated.currency ?? (input.salaryText ? parseSalary(input.salaryText, ctx)?.currency : null) ?? null;
+  const currency = statedCurrency(stated.currency) ?? (input.salaryText ? parseSalary(input.salaryText, ctx)?.currency : null) ?? null;
   if (!currency) return null;
   const top = stated.max ?? stated.min ?? 0;
   const period: SalaryPeriod = stated.period ?? (top < 300 ? 'hour' : 'year');
@@ -91,7 +91,7 @@ export function classify(input: ClassifyInput): Classification {
   const place = currencyOfPlace(`${placeText(input.location)} | ${title}`);
   const salaryCtx: SalaryContext = {
     dollarCurrency: mentionsUsd(input.salaryText ?? '') || mentionsUsd(description) ? 'USD' : dollarOfPlace(place),
-    defaultCurrency: input.stated?.salary?.currency ?? place,
+    defaultCurrency: statedCurrency(input.stated?.salary?.currency) ?? place,
   };
 
   // One scan of each text; detectors look only around the words it found.

@@ -10,7 +10,7 @@ import { detectRole } from './role';
 import { findSalary } from './salary';
 import { scanText } from './scan';
 import { detectSeniority } from './seniority';
-import { htmlToText } from './text';
+import { htmlToText } from '../text';
 import type { ClassifyInput } from './types';
 
 const MB = 1024 * 1024;

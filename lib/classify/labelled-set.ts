@@ -5,7 +5,7 @@
 
 import { ATS_FILES, atsInputs, type AtsFile } from './ats-set';
 import type { ClassifyInput } from './types';
-import { decodeEntities, htmlToText } from './text';
+import { decodeEntities, htmlToText } from '../text';
 
 export const CAPTURE_FILES = [
   'wwr-1.rss',

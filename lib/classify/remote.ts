@@ -20,7 +20,11 @@ const SHORT_FULL_OFFICE = /\b(?:5|five)\s*(?:x|days?)\s*(?:(?:\/|a|per)\s*)?(?:w
 const SHORT_HYBRID = /\bhybrid(?:e[sn]?)?\b|\b(?:on-?site|in[- ]office)\s+(?:a\s+)?few days\b|\b\d\s*(?:x|days?)\s*(?:\/|a|per)\s*week\b|\bin[- ]office\s+\d|\b\d\s*days?\s+(?:in|at)\s+(?:the\s+)?office\b/i;
 const SHORT_ONSITE = /\b(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based|presencial|vor ort|präsenz)\b/i;
 
-function fromShortFields(text: string): RemoteKind {
+/**
+ * Where the work happens, from short text only (a title, a location, tags, one header field):
+ * "REMOTE (US)" -> remote, "Onsite" -> onsite, "Backend Engineer" -> unknown.
+ */
+export function workplaceOfShortText(text: string): RemoteKind {
   if (!text) return 'unknown';
   if (SHORT_NO_REMOTE.test(text)) return 'onsite';
   if (SHORT_REMOTE_OPTION.test(text)) return 'remote';
@@ -77,6 +81,6 @@ export function detectRemote(
   descriptionText: string,
   scan?: TextScan,
 ): RemoteKind {
-  const short = fromShortFields(`${title} | ${location ?? ''} | ${tags.join(' | ')}`);
+  const short = workplaceOfShortText(`${title} | ${location ?? ''} | ${tags.join(' | ')}`);
   return short !== 'unknown' ? short : fromDescription(descriptionText, scan ?? scanText(descriptionText, false));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Salary } from '../vocabulary';
-import { currencyOfPlace, findSalary, parseSalary } from './salary';
+import { currencyOfPlace, findSalary, parseSalary, statedCurrency, statesPay } from './salary';
 
 const s = (min: number | null, max: number | null, currency: string, period: Salary['period'] = 'year'): Salary => ({ min, max, currency, period });
 
@@ -108,5 +108,18 @@ describe('currencyOfPlace', () => {
     ['Anywhere in the World', null],
   ])('%s -> %s', (place, currency) => {
     expect(currencyOfPlace(place)).toBe(currency);
+  });
+});
+
+describe('statedCurrency', () => {
+  it("reads a structured currency: ISO codes in any case, and symbols (Golang Cafe gives \"$\"); unknown -> null", () => {
+    expect(['$', '€', '£', '₹', 'zł', 'Fr', 'usd', 'CHF', 'try', 'kr', '', ' ', null].map(statedCurrency)).toEqual(['USD', 'EUR', 'GBP', 'INR', 'PLN', 'CHF', 'USD', 'CHF', 'TRY', null, null, null, null]);
+  });
+});
+
+describe('statesPay', () => {
+  it('says whether one header field states pay: with a currency, or as a bare yearly figure', () => {
+    expect(['$150k - $190k + equity', '£70-90k', '120k - 150k', '€60/hour'].map(statesPay)).toEqual([true, true, true, true]);
+    expect(['Part-time / Full-time (32-36-40h p/w)', 'Competitive salary + equity', 'Berlin', 'Series B'].map(statesPay)).toEqual([false, false, false, false]);
   });
 });

@@ -24,11 +24,13 @@ const MONEY = new RegExp(
   'gi',
 );
 
+// Every way of writing a currency that is known, in text or in a board's structured salary
+// (Golang Cafe's JSON-LD gives "$"): the one list.
 const SYMBOLS: Record<string, string> = {
   $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'us$': 'USD', 'usd$': 'USD', 'c$': 'CAD', 'ca$': 'CAD',
   'cad$': 'CAD', 'a$': 'AUD', 'au$': 'AUD', 'aud$': 'AUD', 'nz$': 'NZD', 's$': 'SGD', 'hk$': 'HKD', 'r$': 'BRL',
   'mx$': 'MXN', rs: 'INR', 'rs.': 'INR', dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP',
-  pounds: 'GBP',
+  pounds: 'GBP', 'zł': 'PLN', '₽': 'RUB', '₩': 'KRW', '₺': 'TRY', '₪': 'ILS', fr: 'CHF',
 };
 const PERIODS: Record<string, SalaryPeriod> = {
   h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour', hourly: 'hour', stunde: 'hour', std: 'hour',
@@ -292,6 +294,24 @@ function rangeForRole(text: string, found: readonly { salary: Salary; index: num
  */
 export function parseSalary(text: string, ctx: SalaryContext = {}): Salary | null {
   return findSalary(text, { bareDigits: true, ...ctx, dedicated: true });
+}
+
+/**
+ * Does this short text (one header field) state pay? An amount with a currency does; one
+ * without ("120k - 150k") only as a yearly figure, so "32-36h p/w" is hours, not pay.
+ */
+export function statesPay(text: string): boolean {
+  return parseSalary(text) !== null || parseSalary(text, { defaultCurrency: 'USD' })?.period === 'year';
+}
+
+/**
+ * The ISO 4217 code of a currency as a board states it in structured data: any three-letter
+ * code ("usd", "CHF"), or a symbol ("$", "€"). Null when it is neither.
+ */
+export function statedCurrency(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : (SYMBOLS[text.toLowerCase()] ?? null);
 }
 
 // --- Currency from place ------------------------------------------------------------------------

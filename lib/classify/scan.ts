@@ -8,7 +8,7 @@
 // compares those against the few words in their bucket.
 
 import type { Language } from '../vocabulary';
-import { lowerSameLength } from './context';
+import { lowerSameLength } from '../text/case';
 import { LANGUAGE_TERMS, languageOfTerm } from './languages';
 import { SKILL_TERMS, skillOfTerm, type Skill } from './skills';
 

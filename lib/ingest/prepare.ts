@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { classify, htmlToText } from '../classify';
+import { classify } from '../classify';
 import { canonicalUrl, fingerprint } from '../dedupe/keys';
 import { sanitizeListingHtml } from '../sanitize';
+import { htmlToText, repairMojibake } from '../text';
 import { yearlyUsd, type UsdRates } from '../salary/normalize';
 import type { NewListing } from '../../db/schema';
 import type { DATABASE_FILLED } from './store';
@@ -11,7 +12,7 @@ import type { ValidRawListing } from './validate';
  * Bump when classification or sanitizing changes: stored listings then hash differently and
  * are re-classified on their next ingestion.
  */
-export const PREPARE_VERSION = 3;
+export const PREPARE_VERSION = 4;
 
 /**
  * Hash of everything a board said about a posting. Computed before any classifying, so an
@@ -31,7 +32,9 @@ export type PreparedListing = Omit<NewListing, (typeof DATABASE_FILLED)[number]>
 
 /** Turn a validated board item into a listing row: classified, sanitized, keyed for dedupe. */
 export function prepareListing(item: ValidRawListing, hash: string, options: { isSample: boolean; rates: UsdRates; now?: Date }): PreparedListing {
-  const descriptionHtml = sanitizeListingHtml(item.descriptionHtml);
+  // The one cleaning a description gets: mojibake repaired in what is stored and shown, then
+  // sanitized, then turned into the text that classify and search read (lib/text).
+  const descriptionHtml = sanitizeListingHtml(repairMojibake(item.descriptionHtml));
   const descriptionText = htmlToText(descriptionHtml);
   const c = classify({
     title: item.title,

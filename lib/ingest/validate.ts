@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RawListing } from '../../scrapers/types';
+import { REMOTE_KINDS, SALARY_PERIODS, SENIORITIES } from '../vocabulary';
 
 // The boundary between boards and our database: every scraped item is checked here before it
 // is stored, whatever its parser promised. Fields are bounded so one absurd item cannot bloat a row.
@@ -59,13 +60,15 @@ export const rawListingSchema = z.object({
         .object({
           min: z.number().finite().nonnegative().nullable(),
           max: z.number().finite().nonnegative().nullable(),
-          currency: z.string().length(3).toUpperCase().nullable(),
-          period: z.enum(['year', 'month', 'week', 'day', 'hour']).nullable(),
+          // A code or a symbol as the board wrote it; classification reads it.
+          currency: z.string().trim().min(1).max(8).nullable(),
+          period: z.enum(SALARY_PERIODS).nullable(),
         })
         .optional(),
-      remote: z.enum(['remote', 'hybrid', 'onsite']).optional(),
+      // Stated facts: "unknown" is no fact, so it is not a value here.
+      remote: z.enum(REMOTE_KINDS).exclude(['unknown']).optional(),
       visaSponsorship: z.boolean().optional(),
-      seniority: z.enum(['intern', 'junior', 'mid', 'senior', 'lead']).optional(),
+      seniority: z.enum(SENIORITIES).exclude(['unknown']).optional(),
     })
     .optional(),
 });

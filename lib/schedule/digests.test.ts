@@ -16,7 +16,7 @@ import { createMailer } from '../mail/transport';
 // in-process schedule is tested instead, and the race of two ticks in lib/digests/deliver.test.ts.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORKER = fileURLToPath(new URL('./digests-test-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../test/support/digests-test-worker.ts', import.meta.url));
 
 interface Worker {
   child: ChildProcess;

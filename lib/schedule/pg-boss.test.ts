@@ -15,7 +15,7 @@ import { queueName } from './pg-boss';
 // on PGlite these tests are skipped (run them with TEST_DATABASE_URL set, as CI does).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORKER = fileURLToPath(new URL('./pg-boss-test-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../test/support/pg-boss-test-worker.ts', import.meta.url));
 const fixture = (path: string) => readFileSync(new URL(`../../scrapers/${path}`, import.meta.url), 'utf8');
 const FEEDS: Record<string, { path: string; body: string; type: string }> = {
   remotive: { path: '/remotive', body: fixture('remotive/fixtures/remote-jobs.json'), type: 'application/json' },

@@ -13,7 +13,7 @@ import {
   parseJsonBody,
   wrongShape,
   type MapOutcome,
-} from '../json-common';
+} from '../formats';
 import type { ParseResult } from '../types';
 
 // Arbeitnow's API (https://www.arbeitnow.com/api/job-board-api) answers

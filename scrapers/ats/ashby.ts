@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, isRecord, normalizeTags, numberish, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../json-common';
+import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, isRecord, normalizeTags, numberish, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../formats';
 import type { SalaryPeriod, StatedSalary } from '../types';
 import { joinLocations, listingBoard, missing, parseJobs, stated, statedSalary, workplace, type AtsParseResult } from './common';
 

@@ -1,4 +1,4 @@
-import { cleanText, FIELD_LIMITS } from '../json-common';
+import { cleanText, FIELD_LIMITS } from '../formats';
 import { singleFetchBoard } from '../single-fetch';
 import type { BoardDefinition, ParseResult, RawListing, ScrapeContext, ScrapeResult } from '../types';
 import { atsApiUrl, hiringBoardPageUrl } from './api-url';

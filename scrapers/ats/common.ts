@@ -1,4 +1,4 @@
-import { cleanText, elementRef, FIELD_LIMITS, parseElements, salaryBounds, type MapOutcome } from '../json-common';
+import { cleanText, elementRef, FIELD_LIMITS, parseElements, salaryBounds, type MapOutcome } from '../formats';
 import type { ParseResult, RawListing, SalaryPeriod, StatedSalary } from '../types';
 import { atsBoardId } from './board-id';
 import { tokenFromApiUrl } from './api-url';

@@ -1,13 +1,12 @@
-import { decodeHTML } from 'entities';
 import { z } from 'zod';
-import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, idish, isRecord, normalizeTags, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../json-common';
+import { decodeEntities } from '../../lib/text';
+import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, idish, isRecord, normalizeTags, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../formats';
 import { joinLocations, listingBoard, missing, parseJobs, stated, workplace, type AtsParseResult } from './common';
 
 // Greenhouse job board API: GET /v1/boards/{token}/jobs?content=true answers
 // {"jobs": [...], "meta": {"total": n}}. `content` is the description as entity-encoded HTML
-// ("&lt;p&gt;"), decoded once here with `entities` (the full HTML5 table: the HTML inside may use
-// any named reference, unlike the short texts json-common's decodeEntities is for); without
-// ?content=true (the list shape) it is absent.
+// ("&lt;p&gt;"), decoded once here with lib/text's decodeEntities (the full HTML5 table: the
+// HTML inside may use any named reference); without ?content=true (the list shape) it is absent.
 // `absolute_url` may point at the company's own site (stripe.com/jobs/search?gh_jid=…).
 
 const NAME = 'Greenhouse';
@@ -53,7 +52,7 @@ function toListing(job: Job, board: string): MapOutcome {
       location: cleanText(job.location?.name, FIELD_LIMITS.location) ?? joinLocations((job.offices ?? []).map((office) => office.name)),
       salaryText: null,
       tags: normalizeTags((job.departments ?? []).map((department) => department.name)),
-      descriptionHtml: cleanHtml(job.content == null ? null : decodeHTML(job.content)),
+      descriptionHtml: cleanHtml(job.content == null ? null : decodeEntities(job.content)),
       postedAt: parseDate(job.first_published) ?? parseDate(job.updated_at),
       ...(facts ? { stated: facts } : {}),
     },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
-import { badBodies } from '../json-common/test-helpers';
+import { badBodies } from '../../test/support/bad-bodies';
 import { prepareListing } from '../../lib/ingest/prepare';
 import { validateRawListing } from '../../lib/ingest/validate';
 import { atsApiUrl, HIRING_SYSTEMS, MAX_JOBS_PER_RESPONSE, parseAtsResponse, type HiringSystem } from './index';

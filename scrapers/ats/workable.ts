@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, idish, isRecord, normalizeTags, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../json-common';
+import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, idish, isRecord, normalizeTags, parseDate, parseJsonBody, wrongShape, type MapOutcome } from '../formats';
 import { joinLocations, listingBoard, missing, parseJobs, stated, type AtsParseResult } from './common';
 
 // Workable widget API: GET /api/v1/widget/accounts/{account}?details=true answers

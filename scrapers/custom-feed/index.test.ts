@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
-import { fakeContext, ok } from '../json-common/test-helpers';
-import { createCustomFeedBoard, FEED_ACCEPT, slugifyBoardId } from './index';
+import { fakeContext, ok } from '../../test/support/scrape-context';
+import { FEED_ACCEPT } from '../fetch/board-requests';
+import { createCustomFeedBoard, slugifyBoardId } from './index';
 
 const FEED = readFileSync(new URL('./fixtures/rss2-jobs.xml', import.meta.url), 'utf8');
 const URL_ = 'https://jobs.rustacean.example/feed.xml?tag=backend';

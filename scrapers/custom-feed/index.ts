@@ -1,10 +1,9 @@
-import type { BoardDefinition, ScrapeContext, ScrapeResult } from '../types';
-import { fetchBoardUrl } from './feed-board';
+import { FEED_ACCEPT } from '../fetch/board-requests';
+import { singleFetchBoard } from '../single-fetch';
+import type { BoardDefinition } from '../types';
 import { parseFeed } from './parse';
 
 export { companyFromAuthor, companyFromTitle, parseFeed } from './parse';
-export { checkFeedBody, parseFeedDate, readFeed, type FeedEntry, type FeedFormat, type ParsedFeed } from './feed-xml';
-export { DETAIL_PAGE_LIMIT, enrichFromDetailPages, fetchBoardUrl, FEED_ACCEPT, HTML_ACCEPT } from './feed-board';
 
 const PREFIX = 'custom-';
 const MAX_ID_LENGTH = 40;
@@ -47,26 +46,15 @@ export function slugifyBoardId(name: string): string {
  * of it has not necessarily been filled.
  */
 export function createCustomFeedBoard(spec: { id: string; name: string; url: string }): BoardDefinition {
-  return {
+  return singleFetchBoard({
     id: spec.id,
     name: spec.name,
     kind: 'rss',
     url: spec.url,
     // addCustomFeed only stores absolute http(s) URLs; anything else is shown as given.
     homepage: URL.canParse(spec.url) ? new URL(spec.url).origin : spec.url,
-    async scrape(ctx: ScrapeContext): Promise<ScrapeResult> {
-      const res = await fetchBoardUrl(ctx);
-      if (!res) return { notModified: true, httpStatus: 304 };
-      const { items, skipped } = await parseFeed(res.body, spec.id);
-      return {
-        notModified: false,
-        httpStatus: res.status,
-        items,
-        skipped,
-        complete: false,
-        etag: res.etag,
-        lastModified: res.lastModified,
-      };
-    },
-  };
+    accept: FEED_ACCEPT,
+    complete: false,
+    parseInPlace: (body) => parseFeed(body, spec.id),
+  });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
-import { parseFeedDate } from './feed-xml';
+import { parseFeedDate } from '../formats/feed-xml';
 import { companyFromAuthor, companyFromTitle, parseFeed } from './parse';
-import { badFeedBodies } from './test-helpers';
+import { badFeedBodies } from '../../test/support/bad-bodies';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const BOARD = 'custom-rustacean-jobs';

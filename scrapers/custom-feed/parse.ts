@@ -1,7 +1,6 @@
-import { cleanHtml, FIELD_LIMITS } from '../json-common';
-import type { ParseResult, RawListing, SkippedItem } from '../types';
+import { cleanHtml, FIELD_LIMITS } from '../formats';
+import type { ParseResult, RawListing } from '../types';
 import {
-  entryRef,
   feedList,
   feedTags,
   feedText,
@@ -9,10 +8,11 @@ import {
   linkProblem,
   parseFeedDate,
   plainText,
+  mapEntries,
   readFeed,
   type CustomItemField,
   type FeedEntry,
-} from './feed-xml';
+} from '../formats/feed-xml';
 
 // Any RSS 2.0, RSS 1.0 (RDF) or Atom feed a user adds. Nothing about the board is known, so
 // every field comes from the common places: the title as given; the company from an explicit
@@ -71,7 +71,7 @@ export function companyFromTitle(title: string): string | null {
   return null;
 }
 
-type Outcome = { listing: RawListing } | { skip: string };
+type Outcome = RawListing | { skip: string };
 
 function toListing(entry: FeedEntry, boardId: string, feedTitle: string | null): Outcome {
   const title = plainText(entry.title, FIELD_LIMITS.title);
@@ -85,19 +85,17 @@ function toListing(entry: FeedEntry, boardId: string, feedTitle: string | null):
 
   const id = feedText(entry.guid) ?? feedText(entry.id) ?? feedText(entry['rdf:about']);
   return {
-    listing: {
-      board: boardId,
-      externalId: id?.trim() || url,
-      url,
-      title,
-      company,
-      location: plainText(entry['job_listing:location'] ?? entry.location ?? entry.region, FIELD_LIMITS.location),
-      salaryText: null,
-      tags: feedTags([...feedList(entry.categoryElements), ...feedList(entry['job_listing:job_type'])]),
-      descriptionHtml: cleanHtml(feedText(entry['content:encoded']) ?? feedText(entry.content) ?? feedText(entry.summary)),
-      postedAt:
-        parseFeedDate(entry.pubDate) ?? parseFeedDate(entry.published) ?? parseFeedDate(entry.date) ?? parseFeedDate(entry.updated),
-    },
+    board: boardId,
+    externalId: id?.trim() || url,
+    url,
+    title,
+    company,
+    location: plainText(entry['job_listing:location'] ?? entry.location ?? entry.region, FIELD_LIMITS.location),
+    salaryText: null,
+    tags: feedTags([...feedList(entry.categoryElements), ...feedList(entry['job_listing:job_type'])]),
+    descriptionHtml: cleanHtml(feedText(entry['content:encoded']) ?? feedText(entry.content) ?? feedText(entry.summary)),
+    postedAt:
+      parseFeedDate(entry.pubDate) ?? parseFeedDate(entry.published) ?? parseFeedDate(entry.date) ?? parseFeedDate(entry.updated),
   };
 }
 
@@ -107,12 +105,6 @@ function toListing(entry: FeedEntry, boardId: string, feedTitle: string | null):
  */
 export async function parseFeed(xml: string, boardId: string): Promise<ParseResult> {
   const feed = await readFeed(xml, { boardName: boardId, accept: ['rss', 'rdf', 'atom'], customItemFields: EXTRA_FIELDS });
-  const items: RawListing[] = [];
-  const skipped: SkippedItem[] = [];
-  feed.entries.forEach((entry, index) => {
-    const outcome = toListing(entry, boardId, feed.title);
-    if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref: entryRef(entry, index) });
-    else items.push(outcome.listing);
-  });
+  const { values: items, skipped } = mapEntries(feed.entries, (entry) => toListing(entry, boardId, feed.title));
   return { items, skipped };
 }

@@ -1,10 +1,10 @@
-import { feedWithDetailPages } from '../custom-feed/feed-board';
+import { detailPageFeedBoard } from '../fetch/board-requests';
 import type { BoardDefinition, RawListing } from '../types';
 import { parseJobPage, type GolangCafeJobPage } from './page';
 import { BOARD_ID, NAME, parseGolangCafeFeed, type FeedJob } from './parse';
 
 export { jobSlugKey, slugKey, splitHeading, type HeadingParts } from './heading';
-export { currencyCode, parseJobPage, type GolangCafeJobPage } from './page';
+export { parseJobPage, type GolangCafeJobPage } from './page';
 export { parseGolangCafe, parseGolangCafeFeed, salaryFromDescription, type FeedJob } from './parse';
 
 /** Does the feed entry lack something its job page states? */
@@ -46,18 +46,12 @@ export function mergeJobPage(job: FeedJob, page: GolangCafeJobPage): FeedJob {
  * logged and its item kept as the feed gave it. Never complete: the feed holds only the 20
  * newest jobs.
  */
-const scrape = feedWithDetailPages({
-  boardId: BOARD_ID,
+export const board: BoardDefinition = detailPageFeedBoard({
+  id: BOARD_ID,
+  name: NAME,
+  url: 'https://golang.cafe/rss',
+  homepage: 'https://golang.cafe',
   parseFeed: parseGolangCafeFeed,
   needsDetail: feedJobLacksFields,
   merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
 });
-
-export const board: BoardDefinition = {
-  id: BOARD_ID,
-  name: NAME,
-  kind: 'rss',
-  url: 'https://golang.cafe/rss',
-  homepage: 'https://golang.cafe',
-  scrape,
-};

@@ -1,6 +1,6 @@
-import { jsonLdObjects, labelValue, loadHtmlPage } from '../custom-feed/html-page';
+import { jsonLdObjects, labelValue, loadHtmlPage } from '../formats/html-page';
 import { ParseError } from '../errors';
-import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, parseDate, salaryBounds } from '../json-common';
+import { cleanHtml, cleanText, FIELD_LIMITS, httpUrl, parseDate, salaryBounds } from '../formats';
 import type { SalaryPeriod, StatedSalary } from '../types';
 import { splitHeading } from './heading';
 import { NAME } from './parse';
@@ -12,7 +12,8 @@ import { NAME } from './parse';
 //   <b>Salary</b> {range} a {period}<br>   <b>Company Website</b> ...<br>   <b>Published</b> {Month Year}<br>
 //   while the job is live, a schema.org JobPosting in <script type="application/ld+json">:
 //   title, datePosted, hiringOrganization.name, baseSalary { currency, value { minValue, maxValue, unitText } }.
-// Notes on that JSON-LD: "currency" is the board's currency SYMBOL ("$", "€"), not ISO 4217,
+// Notes on that JSON-LD: "currency" is the board's currency SYMBOL ("$", "€"), not ISO 4217
+// (passed on as written: lib/classify knows the symbols),
 // and unitText is hard-coded "YEAR" even for monthly or hourly salaries, so the period on the
 // "<b>Salary</b> ... a month" line wins. jobLocationType TELECOMMUTE marks a remote job. The
 // board stores a visa-sponsorship flag; a "<b>Visa Sponsorship</b> Yes|No" line is read when
@@ -36,19 +37,6 @@ export interface GolangCafeJobPage {
   expired: boolean;
 }
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '¥': 'JPY', A$: 'AUD', AU$: 'AUD', C$: 'CAD', CA$: 'CAD',
-  NZ$: 'NZD', S$: 'SGD', HK$: 'HKD', R$: 'BRL', 'zł': 'PLN', '₽': 'RUB', '₩': 'KRW', '₺': 'TRY', '₪': 'ILS', Fr: 'CHF', CHF: 'CHF',
-};
-
-/** An ISO 4217 code from a code or a symbol as Golang Cafe writes it ("$", "€"); null when unknown. */
-export function currencyCode(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  if (/^[A-Za-z]{3}$/.test(text)) return text.toUpperCase();
-  return CURRENCY_SYMBOLS[text] ?? null;
-}
-
 const PERIODS: Readonly<Record<string, SalaryPeriod>> = { year: 'year', month: 'month', week: 'week', day: 'day', hour: 'hour' };
 
 /** "a year" / "per month" / "/hour" in a salary line, or schema.org unitText ("YEAR"). */
@@ -56,6 +44,10 @@ function periodOf(text: string | null | undefined): SalaryPeriod | null {
   if (!text) return null;
   const unit = /^\s*(year|month|week|day|hour)\s*$/i.exec(text)?.[1] ?? /(?:\ba|\bper|\/)\s*(year|month|week|day|hour)\b/i.exec(text)?.[1];
   return unit ? (PERIODS[unit.toLowerCase()] ?? null) : null;
+}
+
+function currencyText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
 function numberOf(value: unknown): number | null {
@@ -81,7 +73,8 @@ function statedSalary(posting: Record<string, unknown>, salaryLine: string | nul
   if (!bounds) return null;
   return {
     ...bounds,
-    currency: currencyCode(base.currency ?? value?.currency),
+    // The board's symbol as it wrote it ("$"); lib/classify reads it.
+    currency: currencyText(base.currency ?? value?.currency),
     // The template writes unitText "YEAR" whatever the period; the visible line knows better.
     period: periodOf(salaryLine) ?? periodOf(typeof value?.unitText === 'string' ? value.unitText : null),
   };

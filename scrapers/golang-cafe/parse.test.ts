@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { badFeedBodies } from '../custom-feed/test-helpers';
+import { badFeedBodies } from '../../test/support/bad-bodies';
 import { ParseError } from '../errors';
 import { parseGolangCafe, parseGolangCafeFeed, salaryFromDescription } from './parse';
 

@@ -1,14 +1,14 @@
 import {
-  entryRef,
   feedText,
   feedUrl,
   linkProblem,
   parseFeedDate,
   plainText,
+  mapEntries,
   readFeed,
   type FeedEntry,
-} from '../custom-feed/feed-xml';
-import { cleanHtml, cleanText, FIELD_LIMITS, truncate } from '../json-common';
+} from '../formats/feed-xml';
+import { cleanHtml, cleanText, FIELD_LIMITS, truncate } from '../formats';
 import type { ParseResult, RawListing, SkippedItem } from '../types';
 import { splitHeading } from './heading';
 
@@ -40,7 +40,7 @@ export function salaryFromDescription(html: string): string | null {
   return match ? cleanText(match[1], FIELD_LIMITS.salaryText) : null;
 }
 
-function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
+function toFeedJob(entry: FeedEntry): FeedJob | { skip: string } {
   const heading = plainText(entry.title);
   if (!heading) return { skip: 'title: missing or empty' };
   const url = feedUrl(entry.link);
@@ -48,21 +48,19 @@ function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
   const parts = splitHeading(heading, ' with ', url);
   const description = cleanHtml(feedText(entry.content));
   return {
-    job: {
-      headingConfirmed: parts.confirmed,
-      listing: {
-        board: BOARD_ID,
-        // No <guid>: the link is the item's identity.
-        externalId: url,
-        url,
-        title: truncate(parts.title, FIELD_LIMITS.title),
-        company: parts.company ? truncate(parts.company, FIELD_LIMITS.company) : null,
-        location: parts.location ? truncate(parts.location, FIELD_LIMITS.location) : null,
-        salaryText: salaryFromDescription(description),
-        tags: [],
-        descriptionHtml: description,
-        postedAt: parseFeedDate(entry.pubDate),
-      },
+    headingConfirmed: parts.confirmed,
+    listing: {
+      board: BOARD_ID,
+      // No <guid>: the link is the item's identity.
+      externalId: url,
+      url,
+      title: truncate(parts.title, FIELD_LIMITS.title),
+      company: parts.company ? truncate(parts.company, FIELD_LIMITS.company) : null,
+      location: parts.location ? truncate(parts.location, FIELD_LIMITS.location) : null,
+      salaryText: salaryFromDescription(description),
+      tags: [],
+      descriptionHtml: description,
+      postedAt: parseFeedDate(entry.pubDate),
     },
   };
 }
@@ -70,13 +68,7 @@ function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
 /** The feed's items with the heading confidence scrape() needs when merging job pages. */
 export async function parseGolangCafeFeed(xml: string): Promise<{ jobs: FeedJob[]; skipped: SkippedItem[] }> {
   const feed = await readFeed(xml, { boardName: NAME, accept: ['rss'] });
-  const jobs: FeedJob[] = [];
-  const skipped: SkippedItem[] = [];
-  feed.entries.forEach((entry, index) => {
-    const outcome = toFeedJob(entry);
-    if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref: entryRef(entry, index) });
-    else jobs.push(outcome.job);
-  });
+  const { values: jobs, skipped } = mapEntries(feed.entries, toFeedJob);
   return { jobs, skipped };
 }
 

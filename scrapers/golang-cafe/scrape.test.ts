@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FEED_ACCEPT, HTML_ACCEPT } from '../custom-feed/feed-board';
-import { okBody, scriptedContext } from '../custom-feed/test-helpers';
+import { FEED_ACCEPT, HTML_ACCEPT } from '../fetch/board-requests';
+import { fakeContext, okPage } from '../../test/support/scrape-context';
 import { FetchError, ParseError } from '../errors';
 import { board, mergeJobPage, parseGolangCafeFeed, parseJobPage } from './index';
 
@@ -13,7 +13,7 @@ const EXPIRED_PAGE = fixture('job-page-expired.html');
 const FEED_URL = 'https://golang.cafe/rss';
 const QA_URL = 'https://golang.cafe/job/site-reliability-engineer-qanda-labs-1691744400';
 const NORTHWIND_URL = 'https://golang.cafe/job/platform-engineer-go-northwind-1691658000';
-const feed = (body = FEED) => okBody(FEED_URL, body, { contentType: 'application/rss+xml', etag: '"feed-2"' });
+const feed = (body = FEED) => okPage(FEED_URL, body, { contentType: 'application/rss+xml', etag: '"feed-2"' });
 const pageOptions = { accept: HTML_ACCEPT, signal: undefined };
 
 describe('Golang Cafe board', () => {
@@ -28,9 +28,9 @@ describe('Golang Cafe board', () => {
   });
 
   it('reads the job pages of the new items that lack salary or location, and merges them', async () => {
-    const { ctx, calls, logs } = scriptedContext(
+    const { ctx, calls, logs } = fakeContext(
       FEED_URL,
-      { [FEED_URL]: feed(), [QA_URL]: okBody(QA_URL, LIVE_PAGE), [NORTHWIND_URL]: okBody(NORTHWIND_URL, EXPIRED_PAGE) },
+      { [FEED_URL]: feed(), [QA_URL]: okPage(QA_URL, LIVE_PAGE), [NORTHWIND_URL]: okPage(NORTHWIND_URL, EXPIRED_PAGE) },
       { conditional: { etag: '"feed-1"' } },
     );
     const result = await board.scrape(ctx);
@@ -56,7 +56,7 @@ describe('Golang Cafe board', () => {
       tags: [],
       descriptionHtml: '<p>Keep our Go services up and our pagers quiet.</p>',
       postedAt: new Date('2023-08-11T09:00:00.000Z'),
-      stated: { salary: { min: 9000, max: 12000, currency: 'USD', period: 'month' }, remote: 'remote', visaSponsorship: true },
+      stated: { salary: { min: 9000, max: 12000, currency: '$', period: 'month' }, remote: 'remote', visaSponsorship: true },
     });
     // The location comes from the (expired) page's heading; nothing is stated without JSON-LD.
     expect(result.items[4]).toEqual({
@@ -77,9 +77,9 @@ describe('Golang Cafe board', () => {
   });
 
   it('does not read pages of items already stored', async () => {
-    const { ctx, calls } = scriptedContext(
+    const { ctx, calls } = fakeContext(
       FEED_URL,
-      { [FEED_URL]: feed(), [NORTHWIND_URL]: okBody(NORTHWIND_URL, EXPIRED_PAGE) },
+      { [FEED_URL]: feed(), [NORTHWIND_URL]: okPage(NORTHWIND_URL, EXPIRED_PAGE) },
       { knownExternalIds: new Set([QA_URL]) },
     );
     const result = await board.scrape(ctx);
@@ -90,10 +90,10 @@ describe('Golang Cafe board', () => {
   });
 
   it('keeps the feed item when its page fails to load or is not a job page, and logs why', async () => {
-    const { ctx, calls, logs } = scriptedContext(FEED_URL, {
+    const { ctx, calls, logs } = fakeContext(FEED_URL, {
       [FEED_URL]: feed(),
       [QA_URL]: new FetchError('http', QA_URL, `GET ${QA_URL} failed: HTTP 503`, { status: 503 }),
-      [NORTHWIND_URL]: okBody(NORTHWIND_URL, '<!DOCTYPE html><html><head><title>Golang Cafe</title></head><body><h2>Latest Go jobs</h2></body></html>'),
+      [NORTHWIND_URL]: okPage(NORTHWIND_URL, '<!DOCTYPE html><html><head><title>Golang Cafe</title></head><body><h2>Latest Go jobs</h2></body></html>'),
     });
     const result = await board.scrape(ctx);
     expect(calls).toHaveLength(3);
@@ -107,7 +107,7 @@ describe('Golang Cafe board', () => {
   });
 
   it('ends the run as not modified on 304, reading no pages', async () => {
-    const { ctx, calls } = scriptedContext(FEED_URL, { [FEED_URL]: { status: 304, url: FEED_URL } }, { conditional: { etag: '"feed-2"' } });
+    const { ctx, calls } = fakeContext(FEED_URL, { [FEED_URL]: { status: 304, url: FEED_URL } }, { conditional: { etag: '"feed-2"' } });
     await expect(board.scrape(ctx)).resolves.toEqual({ notModified: true, httpStatus: 304 });
     expect(calls).toHaveLength(1);
   });
@@ -118,12 +118,12 @@ describe('Golang Cafe board', () => {
       return `<item><title>Go Engineer with Acme - Remote</title><link>${link}</link><description>&lt;p&gt;No salary line.&lt;/p&gt;</description><author>Golang Cafe</author><pubDate>Mon, 14 Aug 2023 09:00:00 +0000</pubDate></item>`;
     });
     const body = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Golang Cafe Jobs</title>${items.join('')}</channel></rss>`;
-    const responses: Record<string, ReturnType<typeof okBody>> = { [FEED_URL]: feed(body) };
+    const responses: Record<string, ReturnType<typeof okPage>> = { [FEED_URL]: feed(body) };
     for (let index = 0; index < 25; index++) {
       const link = `https://golang.cafe/job/go-engineer-acme-${1690000000 + index}`;
-      responses[link] = okBody(link, EXPIRED_PAGE);
+      responses[link] = okPage(link, EXPIRED_PAGE);
     }
-    const { ctx, calls, logs } = scriptedContext(FEED_URL, responses);
+    const { ctx, calls, logs } = fakeContext(FEED_URL, responses);
     const result = await board.scrape(ctx);
     expect(calls).toHaveLength(1 + 20);
     expect(calls.at(-1)!.url).toBe('https://golang.cafe/job/go-engineer-acme-1690000019');
@@ -137,13 +137,13 @@ describe('Golang Cafe board', () => {
     const controller = new AbortController();
     controller.abort();
     const aborted = new FetchError('aborted', QA_URL, 'the request was aborted');
-    const { ctx, logs } = scriptedContext(FEED_URL, { [FEED_URL]: feed(), [QA_URL]: aborted }, { signal: controller.signal });
+    const { ctx, logs } = fakeContext(FEED_URL, { [FEED_URL]: feed(), [QA_URL]: aborted }, { signal: controller.signal });
     await expect(board.scrape(ctx)).rejects.toBe(aborted);
     expect(logs).toEqual([]);
   });
 
   it('fails with a ParseError when the feed URL answers an HTML page', async () => {
-    const { ctx } = scriptedContext(FEED_URL, { [FEED_URL]: okBody(FEED_URL, '<html><head><title>502 Bad Gateway</title></head></html>') });
+    const { ctx } = fakeContext(FEED_URL, { [FEED_URL]: okPage(FEED_URL, '<html><head><title>502 Bad Gateway</title></head></html>') });
     const error = await board.scrape(ctx).then(
       () => null,
       (caught: unknown) => caught,
@@ -175,7 +175,7 @@ describe('mergeJobPage', () => {
       company: 'Work with Us',
       location: 'Remote',
       salaryText: '€80k - €100k',
-      stated: { salary: { min: 100000, max: 130000, currency: 'USD', period: 'year' } },
+      stated: { salary: { min: 100000, max: 130000, currency: '$', period: 'year' } },
     });
   });
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
 import { ParseError } from '../errors';
-import { FIELD_LIMITS } from '../json-common';
-import { badBodies, fakeContext, ok } from '../json-common/test-helpers';
+import { FIELD_LIMITS } from '../formats';
+import { badBodies } from '../../test/support/bad-bodies';
+import { fakeContext, ok } from '../../test/support/scrape-context';
 import { board } from './index';
 import { mapSeniority, parseHimalayas } from './parse';
 

@@ -14,7 +14,7 @@ import {
   salaryBounds,
   wrongShape,
   type MapOutcome,
-} from '../json-common';
+} from '../formats';
 import type { ParseResult, RawListing, StatedSalary } from '../types';
 
 // Himalayas' API (https://himalayas.app/jobs/api?limit=20) answers

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
+import { classify, type Classification } from '../../lib/classify';
+import { htmlToText } from '../../lib/text';
 import { extractJobHeader, type JobHeader } from './header';
 
 if (!HAS_SHARED_CAPTURES) console.warn(SHARED_SKIP_REASON);
@@ -8,6 +10,12 @@ function header(html: string): JobHeader {
   const outcome = extractJobHeader(html);
   if ('skip' in outcome) throw new Error(`skipped: ${outcome.skip}`);
   return outcome.header;
+}
+
+/** What lib/classify makes of the listing a comment becomes: remote work and visas are its to say. */
+function classified(html: string): Classification {
+  const h = header(html);
+  return classify({ title: h.title, tags: h.tags, descriptionText: htmlToText(html), location: h.location, salaryText: h.salaryText });
 }
 
 describe('extractJobHeader: the "Company | Role | Location | REMOTE | $salary | URL" line', () => {
@@ -19,17 +27,16 @@ describe('extractJobHeader: the "Company | Role | Location | REMOTE | $salary | 
       title: 'Senior Backend Engineer',
       location: 'REMOTE (US/Canada)',
       salaryText: '$150k - $190k + equity',
-      remote: 'remote',
-      visaSponsorship: true,
-      tags: ['remote', 'visa', 'full-time'],
+      tags: ['full-time'],
     });
+    expect(classified('Acme Robotics (YC S21) | Senior Backend Engineer | REMOTE (US/Canada) | Full-time | $150k - $190k + equity | VISA | <a href="https:&#x2F;&#x2F;acme.example">https:&#x2F;&#x2F;acme.example</a><p>We build robots.')).toMatchObject({ remote: 'remote', visaSponsorship: true });
     expect(header('Ledger Co | London, UK | Hybrid (2 days) | £70-90k | Platform Engineer')).toMatchObject({
       company: 'Ledger Co',
       title: 'Platform Engineer',
       location: 'London, UK; Hybrid (2 days)',
       salaryText: '£70-90k',
-      remote: 'hybrid',
     });
+    expect(classified('Ledger Co | London, UK | Hybrid (2 days) | £70-90k | Platform Engineer').remote).toBe('hybrid');
   });
 
   it('joins the first two of several roles and counts the rest', () => {
@@ -38,22 +45,25 @@ describe('extractJobHeader: the "Company | Role | Location | REMOTE | $salary | 
     expect(header('Make Waves | Lead developer &amp; Marketing Manager | Amsterdam, NL').title).toBe('Lead developer & Marketing Manager');
   });
 
-  it('reads remote, hybrid and onsite hints, remote winning when it is an option', () => {
-    expect(header('A | Backend Engineer | ONSITE (Boston)').remote).toBe('onsite');
-    expect(header('A | Backend Engineer | San Francisco/Hybrid Remote').remote).toBe('hybrid');
-    expect(header('A | Backend Engineer | Onsite NYC (Preferred) or Remote (US)').remote).toBe('remote');
-    expect(header('A | Backend Engineer | Berlin').remote).toBeNull();
+  it('leaves remote, hybrid and onsite to lib/classify, which reads them from the header, remote winning when it is an option', () => {
+    expect(classified('A | Backend Engineer | ONSITE (Boston)').remote).toBe('onsite');
+    expect(classified('A | Backend Engineer | San Francisco/Hybrid Remote').remote).toBe('hybrid');
+    expect(classified('A | Backend Engineer | Onsite NYC (Preferred) or Remote (US)').remote).toBe('remote');
+    expect(classified('A | Backend Engineer | Berlin').remote).toBe('unknown');
   });
 
-  it('reads a negative visa statement as no sponsorship, and citizenship requirements too', () => {
-    expect(header('A | Backend Engineer | Remote (US) | No visa sponsorship')).toMatchObject({ visaSponsorship: false, tags: ['remote'] });
-    expect(header('A | Backend Engineer | Dallas, TX | U.S. CITIZENSHIP REQUIRED')).toMatchObject({ visaSponsorship: false, location: 'Dallas, TX' });
-    expect(header('A | Backend Engineer | Fully Remote (UK ONLY, NO VISAS)')).toMatchObject({ visaSponsorship: false, location: 'Fully Remote (UK ONLY, NO VISAS)' });
+  it('keeps visa segments out of the fields; lib/classify reads them as no sponsorship, citizenship requirements too', () => {
+    expect(header('A | Backend Engineer | Remote (US) | No visa sponsorship')).toMatchObject({ location: 'Remote (US)', tags: [] });
+    expect(classified('A | Backend Engineer | Remote (US) | No visa sponsorship')).toMatchObject({ remote: 'remote', visaSponsorship: false });
+    expect(header('A | Backend Engineer | Dallas, TX | U.S. CITIZENSHIP REQUIRED').location).toBe('Dallas, TX');
+    expect(classified('A | Backend Engineer | Dallas, TX | U.S. CITIZENSHIP REQUIRED').visaSponsorship).toBe(false);
+    expect(header('A | Backend Engineer | Fully Remote (UK ONLY, NO VISAS)').location).toBe('Fully Remote (UK ONLY, NO VISAS)');
+    expect(classified('A | Backend Engineer | Fully Remote (UK ONLY, NO VISAS)').visaSponsorship).toBe(false);
   });
 
-  it('tags interns and employment types', () => {
-    expect(header('Stellar | Software Engineer | Hybrid (DC) | Full time, INTERNS/co-ops').tags).toEqual(['hybrid', 'interns', 'full-time']);
-    expect(header('Klara | OpenZFS Developer | REMOTE | Full-time Contract').tags).toEqual(['remote', 'full-time', 'contract']);
+  it('tags interns and employment types (not where: that is classification)', () => {
+    expect(header('Stellar | Software Engineer | Hybrid (DC) | Full time, INTERNS/co-ops').tags).toEqual(['interns', 'full-time']);
+    expect(header('Klara | OpenZFS Developer | REMOTE | Full-time Contract').tags).toEqual(['full-time', 'contract']);
   });
 
   it('cleans the company: links, parentheses, taglines', () => {
@@ -66,14 +76,14 @@ describe('extractJobHeader: the "Company | Role | Location | REMOTE | $salary | 
     expect(header('Senior Software Engineer (Backend or Fullstack) | Splash.tech | remote | full-time')).toMatchObject({
       company: 'Splash.tech',
       title: 'Senior Software Engineer (Backend or Fullstack)',
-      remote: 'remote',
     });
+    expect(classified('Senior Software Engineer (Backend or Fullstack) | Splash.tech | remote | full-time').remote).toBe('remote');
     expect(header('Senior Frontend Engineer @ SmileID | https://www.usesmileid.com/ | Full-time &amp; REMOTE')).toMatchObject({
       company: 'SmileID',
       title: 'Senior Frontend Engineer',
       location: 'REMOTE',
-      remote: 'remote',
     });
+    expect(classified('Senior Frontend Engineer @ SmileID | https://www.usesmileid.com/ | Full-time &amp; REMOTE').remote).toBe('remote');
     expect(header('Robusta.dev | REMOTE (EUROPE) or ONSITE(ISRAEL)| Staff Software Engineer, Backend Team Lead')).toMatchObject({
       company: 'Robusta.dev',
       title: 'Staff Software Engineer, Backend Team Lead',
@@ -90,7 +100,7 @@ describe('extractJobHeader: the "Company | Role | Location | REMOTE | $salary | 
     const h = header(
       'Fleetio | Full-time | 100% REMOTE (USA) | Fleetio is a modern SaaS platform that helps thousands of organizations manage their fleet. Founded in 2012, 6k+ customers.<p>Open roles:<p>- Senior Rails Engineer<p>- Staff Data Engineer',
     );
-    expect(h).toMatchObject({ company: 'Fleetio', title: 'Senior Rails Engineer, Staff Data Engineer', location: '100% REMOTE (USA)', salaryText: null, remote: 'remote' });
+    expect(h).toMatchObject({ company: 'Fleetio', title: 'Senior Rails Engineer, Staff Data Engineer', location: '100% REMOTE (USA)', salaryText: null });
   });
 });
 
@@ -111,7 +121,8 @@ describe('extractJobHeader: roles named under the header', () => {
   });
 
   it('titles a proper header that names no role after the company', () => {
-    expect(header('Tidewater | Portland, OR | Hybrid<p>We build software for ports.')).toMatchObject({ title: 'Open roles at Tidewater', location: 'Portland, OR', remote: 'hybrid' });
+    expect(header('Tidewater | Portland, OR | Hybrid<p>We build software for ports.')).toMatchObject({ title: 'Open roles at Tidewater', location: 'Portland, OR' });
+    expect(classified('Tidewater | Portland, OR | Hybrid<p>We build software for ports.').remote).toBe('hybrid');
   });
 });
 
@@ -122,10 +133,9 @@ describe('extractJobHeader: posts without a pipe header', () => {
       title: 'Senior Rails Developer',
       location: 'Remote (US only)',
       salaryText: '$140k/year',
-      remote: 'remote',
-      visaSponsorship: null,
-      tags: ['remote'],
+      tags: [],
     });
+    expect(classified('Quillstack is hiring a Senior Rails Developer\nLocation: Remote (US only)\nSalary: $140k&#x2F;year<p>Text.')).toMatchObject({ remote: 'remote', visaSponsorship: null });
     expect(header('Company: Planeto (early stage cleantech startup)<p>We are hiring a Senior Software Engineer.')).toMatchObject({ company: 'Planeto', title: 'Senior Software Engineer' });
   });
 
@@ -135,8 +145,8 @@ describe('extractJobHeader: posts without a pipe header', () => {
       company: null,
       title: 'Founding Engineer',
       location: 'San Francisco',
-      remote: 'hybrid',
     });
+    expect(classified('Founding Engineer\nLocation: San Francisco\nEmployment: Full-time, Hybrid<p>Rust and Postgres.').remote).toBe('hybrid');
     expect(header("We're hiring software engineer.<p>Ping me.").title).toBe('Software engineer');
   });
 
@@ -191,12 +201,14 @@ function amounts(text: string): number[] {
 
 const CURRENCY_SIGNS: Record<string, RegExp> = { USD: /\$|USD/, EUR: /€|EUR/, GBP: /£|GBP/ };
 
-function checkLabels(h: JobHeader, expected: Expect) {
+function checkLabels(html: string, expected: Expect) {
+  const h = header(html);
+  const remote = classified(html).remote;
   if (expected.company_name) expect(h.company).toBe(expected.company_name);
   for (const part of expected.company_name_contains ?? []) expect(h.company?.toLowerCase()).toContain(part.toLowerCase());
-  if (expected.is_remote === true) expect(h.remote).toBe('remote');
-  if (expected.is_remote === false) expect(h.remote).not.toBe('remote');
-  if (expected.is_remote_in) expect(h.remote === 'remote' ? true : h.remote === null ? null : false).toSatisfy((value) => expected.is_remote_in!.includes(value as boolean | null));
+  if (expected.is_remote === true) expect(remote).toBe('remote');
+  if (expected.is_remote === false) expect(remote).not.toBe('remote');
+  if (expected.is_remote_in) expect(remote === 'remote' ? true : remote === 'unknown' ? null : false).toSatisfy((value) => expected.is_remote_in!.includes(value as boolean | null));
   for (const place of [...(expected.remote_regions_contain ?? []), ...(expected.locations_contain ?? [])]) expect(h.location).toContain(place);
   if (expected.salary_min === null && expected.salary_max === null) expect(h.salaryText).toBeNull();
   if (typeof expected.salary_min === 'number' || typeof expected.salary_max === 'number' || expected.salary_min_gte !== undefined) {
@@ -221,9 +233,8 @@ describe.skipIf(!HAS_SHARED_CAPTURES)('extractJobHeader against the hand-labelle
     const postings = cases().filter((c) => c.expected.is_job_posting);
     expect(postings).toHaveLength(9);
     for (const c of postings) {
-      const h = header(c.comment.content);
-      if (c.expected.all_roles) checkLabels(h, c.expected.all_roles);
-      for (const role of c.expected.roles ?? []) checkLabels(h, role.expect);
+      if (c.expected.all_roles) checkLabels(c.comment.content, c.expected.all_roles);
+      for (const role of c.expected.roles ?? []) checkLabels(c.comment.content, role.expect);
     }
   });
 

@@ -1,20 +1,21 @@
-import { cleanText, FIELD_LIMITS, htmlToText, normalizeTags, truncate } from '../json-common';
+import { statesPay, workplaceOfShortText } from '../../lib/classify';
+import { htmlToText } from '../../lib/text';
+import { cleanText, FIELD_LIMITS, normalizeTags, truncate } from '../formats';
 
 // A "Who is hiring?" comment is free text. The thread asks posters to start with a header line
 // like "Company | Role | Location | REMOTE | $salary | URL", and most do, in any order. This
 // module reads that header (and, when it names no role, the role bullets or "we're hiring a
 // …" sentences under it) into the fields of a listing. It is a heuristic: what it cannot
-// place it leaves out, and classification still reads the whole description.
-
-export type RemoteHint = 'remote' | 'hybrid' | 'onsite';
+// place it leaves out, and classification still reads the whole description. Whether a
+// segment says where the work happens or what it pays is lib/classify's to tell (the same
+// rules that classify the listing); this module only places segments, and says nothing of its
+// own about remote work or visas: classification reads the header with the rest.
 
 export interface JobHeader {
   company: string | null;
   title: string;
   location: string | null;
   salaryText: string | null;
-  remote: RemoteHint | null;
-  visaSponsorship: boolean | null;
   tags: string[];
 }
 
@@ -41,17 +42,10 @@ const DEPARTMENT_WORDS = new Set([
 
 const GENERIC_ROLES = /^(?:multiple|various|several|many|all|open|lots of|a few)\b[^,]*\b(?:roles?|positions?|openings?)\b|^(?:engineers?|engineering|multiple)$/i;
 
-const REMOTE = /\bremote(?:ly)?\b|\bwfh\b|\bwork from home\b|\bfully distributed\b/i;
-const HYBRID = /\bhybrid\b/i;
-const ONSITE = /\bon[\s-]?site\b|\bin[\s-]?office\b|\bin[\s-]?person\b|\bin the office\b/i;
-const NOT_REMOTE = /\bhybrid[\s/-]+remote\b|\b(?:no|not|non)[\s-]+remote\b/gi;
+/** The segment says where the work happens (remote, hybrid, onsite), in lib/classify's reading. */
+const namesWorkplace = (text: string): boolean => workplaceOfShortText(text) !== 'unknown';
 
 const EMPLOYMENT_START = /^(?:all\s+)?(?:(?:full|part|half)[\s-]?(?:or\s+part[\s-]?)?time|full-?\s*or\s*part|fulltime|parttime|ft|pt|fte|contract|contractor|freelance|permanent|internships?|temporary)\b/i;
-
-const CURRENCY = '(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|INR|JPY|SGD|BRL|MXN|ILS)';
-const SALARY = new RegExp(
-  `[$€£¥₹]\\s?\\d|\\b\\d{1,3}(?:[.,]\\d{1,3})?\\s?[kK]\\b|\\b\\d{2,3}(?:,\\d{3})+\\b|\\b${CURRENCY}\\b\\s?\\d|\\d\\s?${CURRENCY}\\b`,
-);
 
 // Places the header format uses without commas ("Remote | EU", "NYC").
 const PLACE_WORDS =
@@ -219,7 +213,7 @@ function classifySegment(fields: Fields, segment: string, hinted = false) {
     return;
   }
   if (URL_SEGMENT.test(text)) return;
-  if (SALARY.test(text)) {
+  if (statesPay(text)) {
     fields.salary ??= text;
     return;
   }
@@ -227,7 +221,7 @@ function classifySegment(fields: Fields, segment: string, hinted = false) {
     // "Full-time (Remote, SF, NYC)": the rest may still say where.
     const remainder = outsideParens(text) === text ? text.replace(EMPLOYMENT_START, '') : text.replace(EMPLOYMENT_START, '').replace(/[()]/g, ' ');
     const where = tidy(remainder.replace(URL_ANYWHERE, ' ').replace(/^[\s,&/+-]+/, ''));
-    if (where && where !== text && (REMOTE.test(where) || HYBRID.test(where) || ONSITE.test(where) || isStrongPlace(where))) {
+    if (where && where !== text && (namesWorkplace(where) || isStrongPlace(where))) {
       classifySegment(fields, where, true);
     }
     return;
@@ -242,7 +236,7 @@ function classifySegment(fields: Fields, segment: string, hinted = false) {
     addRole(fields, text);
     return;
   }
-  const mode = REMOTE.test(text) || HYBRID.test(text) || ONSITE.test(text);
+  const mode = namesWorkplace(text);
   // "VISA", "No visa sponsorship"; but "Fully Remote (UK ONLY, NO VISAS)" still says where.
   if (/\bvisas?\b|\bsponsor|\bh-?1-?b\b|\bcitizen/i.test(text) && !mode) return;
   if (mode || isStrongPlace(text)) {
@@ -309,28 +303,9 @@ function titleFromRoles(roles: readonly string[]): string | null {
 
 // --- hints ----------------------------------------------------------------------------------
 
-function remoteHint(text: string): RemoteHint | null {
-  const withoutNegations = text.replace(NOT_REMOTE, ' ');
-  if (REMOTE.test(withoutNegations)) return 'remote';
-  if (HYBRID.test(text)) return 'hybrid';
-  if (ONSITE.test(text)) return 'onsite';
-  return null;
-}
-
-function visaHint(text: string): boolean | null {
-  if (/\b(?:no|not|can'?t|cannot|don'?t|do not|does not|doesn'?t|unable to|without|won'?t)\b[^|.]{0,25}\b(?:visas?|sponsor\w*)\b/i.test(text)) return false;
-  if (/\b(?:citizenship|citizens?|clearance)\s+(?:is\s+)?(?:required|only)\b|\bcitizens only\b/i.test(text)) return false;
-  if (/\bvisas?\b|\bsponsors?\b|\bsponsorship\b|\bh-?1-?b\b/i.test(text)) return true;
-  return null;
-}
-
-function hintTags(text: string, remote: RemoteHint | null, visa: boolean | null): string[] {
+/** The employment terms the header names, as tags (where and visas are classification's). */
+function hintTags(text: string): string[] {
   const tags: string[] = [];
-  if (REMOTE.test(text.replace(NOT_REMOTE, ' '))) tags.push('remote');
-  if (HYBRID.test(text)) tags.push('hybrid');
-  if (ONSITE.test(text)) tags.push('onsite');
-  if (remote && !tags.includes(remote)) tags.push(remote);
-  if (visa === true) tags.push('visa');
   if (/\binterns?\b|\binternships?\b|\bco-?ops?\b/i.test(text)) tags.push('interns');
   if (/\bfull[\s-]?time\b|\bfulltime\b|\bft\b|\bfte\b/i.test(text)) tags.push('full-time');
   if (/\bpart[\s-]?time\b|\bparttime\b|\bhalf[\s-]?time\b/i.test(text)) tags.push('part-time');
@@ -361,7 +336,7 @@ export function extractJobHeader(html: string): HeaderOutcome {
       if (index === 0) return line.includes('|');
       const head = tidy(line.split('|')[0] ?? '');
       // A later line is a header only if it starts with a name, not with "Fully REMOTE" or a role.
-      return line.split('|').length >= 3 && !REMOTE.test(head) && !HYBRID.test(head) && !ONSITE.test(head) && !isTitleLike(head);
+      return line.split('|').length >= 3 && !namesWorkplace(head) && !isTitleLike(head);
     }),
   );
   const first = tidy(lines[headerIndex] ?? '');
@@ -433,8 +408,6 @@ export function extractJobHeader(html: string): HeaderOutcome {
   if (!title) return { skip: "not a job post: no 'Company | Role | Location' header and no role named in the text" };
 
   const hint = fields.hintText.join(' | ');
-  const remote = remoteHint(hint);
-  const visa = visaHint(hint);
   const places = [fields.locations, fields.weakLocations, fields.modeOnly].find((list) => list.length) ?? [];
   return {
     header: {
@@ -442,9 +415,7 @@ export function extractJobHeader(html: string): HeaderOutcome {
       title,
       location: places.length ? cleanText(truncate(places.join('; '), FIELD_LIMITS.location)) : null,
       salaryText: cleanText(fields.salary, FIELD_LIMITS.salaryText),
-      remote,
-      visaSponsorship: visa,
-      tags: hintTags(hint, remote, visa),
+      tags: hintTags(hint),
     },
   };
 }

@@ -1,8 +1,8 @@
-import { parseJsonBody } from '../json-common';
+import { parseJsonBody } from '../formats';
 import type { BoardDefinition, ScrapeContext, ScrapeResult } from '../types';
 import { BOARD_ID, findHiringStory, isSearchResponse, NAME, parseHnThreadData } from './parse';
 
-export { extractJobHeader, type HeaderOutcome, type JobHeader, type RemoteHint } from './header';
+export { extractJobHeader, type HeaderOutcome, type JobHeader } from './header';
 export { findHiringStory, itemUrl, parseHnThread } from './parse';
 
 const SEARCH_URL = 'https://hn.algolia.com/api/v1/search_by_date?tags=story,author_whoishiring&hitsPerPage=20';

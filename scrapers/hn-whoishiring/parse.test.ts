@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
 import { ParseError } from '../errors';
-import { badBodies } from '../json-common/test-helpers';
+import { badBodies } from '../../test/support/bad-bodies';
+import { classify } from '../../lib/classify';
+import { htmlToText } from '../../lib/text';
+import type { RawListing } from '../types';
 import { findHiringStory, parseHnThread } from './parse';
 
 if (!HAS_SHARED_CAPTURES) console.warn(SHARED_SKIP_REASON);
@@ -11,6 +14,12 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const ALGOLIA = fixture('algolia-items.json');
 const FIREBASE = fixture('firebase-thread.json');
 const SEARCH = fixture('algolia-search.json');
+/** Remote work and visas as lib/classify reads them from the listing: the scraper states neither. */
+function classified(item: RawListing): { remote: string; visaSponsorship: boolean | null } {
+  const { remote, visaSponsorship } = classify({ ...item, descriptionText: htmlToText(item.descriptionHtml) });
+  return { remote, visaSponsorship };
+}
+
 const NOT_A_JOB = "not a job post: no 'Company | Role | Location' header and no role named in the text";
 
 describe('parseHnThread on an Algolia items tree (project fixture)', () => {
@@ -29,11 +38,10 @@ describe('parseHnThread on an Algolia items tree (project fixture)', () => {
       company: 'Kiln Labs',
       location: 'Berlin, Germany or REMOTE (EU)',
       salaryText: '€85k - €105k',
-      tags: ['remote', 'visa', 'full-time'],
+      tags: ['full-time'],
       descriptionHtml:
         'Kiln Labs | Senior Backend Engineer (Go, Postgres) | Berlin, Germany or REMOTE (EU) | Full-time | €85k - €105k | VISA | <a href="https:&#x2F;&#x2F;kilnlabs.example&#x2F;jobs" rel="nofollow">https:&#x2F;&#x2F;kilnlabs.example&#x2F;jobs</a><p>We build billing infrastructure for European SaaS companies. You&#x27;ll own our Go services and our Postgres schema.<p>Email jobs@kilnlabs.example',
       postedAt: new Date('2026-03-02T16:03:10.000Z'),
-      stated: { remote: 'remote', visaSponsorship: true },
     });
   });
 
@@ -44,9 +52,8 @@ describe('parseHnThread on an Algolia items tree (project fixture)', () => {
       company: 'Harbor Analytics',
       location: 'ONSITE (Lisbon, Portugal)',
       salaryText: '$60,000 - $80,000',
-      tags: ['onsite', 'interns', 'full-time'],
+      tags: ['interns', 'full-time'],
       postedAt: new Date('2026-03-02T16:05:00.000Z'),
-      stated: { remote: 'onsite' },
     });
   });
 
@@ -58,14 +65,23 @@ describe('parseHnThread on an Algolia items tree (project fixture)', () => {
       company: 'Quillstack',
       location: 'Remote (US only)',
       salaryText: '$140k/year',
-      tags: ['remote'],
+      tags: [],
       postedAt: new Date('2026-03-02T16:20:00.000Z'),
-      stated: { remote: 'remote' },
     });
   });
 
   it('titles a header without a role after the company', () => {
-    expect(items[3]).toMatchObject({ title: 'Open roles at Tidewater', company: 'Tidewater', location: 'Portland, OR', salaryText: null, tags: ['hybrid'], stated: { remote: 'hybrid' } });
+    expect(items[3]).toMatchObject({ title: 'Open roles at Tidewater', company: 'Tidewater', location: 'Portland, OR', salaryText: null, tags: [] });
+  });
+
+  it('states no remote or visa facts: lib/classify reads them from what the headers say', () => {
+    expect(items.map((item) => item.stated)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(items.map(classified)).toEqual([
+      { remote: 'remote', visaSponsorship: true },
+      { remote: 'onsite', visaSponsorship: null },
+      { remote: 'remote', visaSponsorship: null },
+      { remote: 'hybrid', visaSponsorship: null },
+    ]);
   });
 
   it('skips the deleted comment and the chatter with reasons', () => {
@@ -93,21 +109,26 @@ describe('parseHnThread on a Firebase {post, comments[]} file (project fixture)'
       company: 'Ledgerly',
       location: 'NYC (in-person)',
       salaryText: '$150k-$190k + 0.5% equity',
-      tags: ['onsite'],
+      tags: [],
       descriptionHtml:
         'Ledgerly (YC W25) | Founding Engineer | NYC (in-person) | $150k-$190k + 0.5% equity | <a href="https:&#x2F;&#x2F;ledgerly.example" rel="nofollow">https:&#x2F;&#x2F;ledgerly.example</a><p>We&#x27;re building double-entry accounting for marketplaces.',
       postedAt: new Date('2026-02-02T16:01:40.000Z'),
-      stated: { remote: 'onsite' },
     });
     expect(items[1]).toMatchObject({
       title: 'Full Stack Developer & DevOps Engineer',
       company: 'Penguin Systems',
       location: 'REMOTE (US)',
       salaryText: null,
-      tags: ['remote', 'part-time'],
+      tags: ['part-time'],
       postedAt: new Date('2026-02-02T16:05:30.000Z'),
-      stated: { remote: 'remote', visaSponsorship: false },
     });
+  });
+
+  it('leaves remote work and visas to lib/classify', () => {
+    expect(items.map(classified)).toEqual([
+      { remote: 'onsite', visaSponsorship: null },
+      { remote: 'remote', visaSponsorship: false },
+    ]);
   });
 
   it('skips dead, deleted and malformed comments with reasons', () => {
@@ -195,23 +216,23 @@ describe.skipIf(!HAS_SHARED_CAPTURES)('parseHnThread on the shared capture hn-1.
       company: 'Make Waves',
       location: 'ONSITE / HYBRID (>= one day in the office a week); Amsterdam, NL',
       salaryText: null,
-      tags: ['hybrid', 'onsite', 'full-time'],
+      tags: ['full-time'],
       postedAt: new Date('2024-07-01T15:44:52.000Z'),
-      stated: { remote: 'hybrid' },
     });
     expect(byId('40931676')).toMatchObject({
       title: 'Software Engineer',
       company: 'Immunant',
       location: 'REMOTE (US only)',
       salaryText: '$110k - $150k + retirement benefits',
-      tags: ['remote', 'full-time'],
+      tags: ['full-time'],
       postedAt: new Date('2024-07-10T21:29:35.000Z'),
-      stated: { remote: 'remote' },
     });
-    expect(byId('40852706')).toMatchObject({ title: 'Software Engineers, ML Research Scientists', company: 'Antithesis', location: 'Northern VA', stated: { remote: 'onsite' } });
+    expect(byId('40852706')).toMatchObject({ title: 'Software Engineers, ML Research Scientists', company: 'Antithesis', location: 'Northern VA' });
     expect(byId('40846699')).toMatchObject({ title: 'Multiple Roles', company: 'DuckDuckGo', location: 'Remote', salaryText: '$176k-242k USD + equity' });
-    expect(byId('40849106')).toMatchObject({ title: 'Senior Frontend Engineer', company: 'SmileID', location: 'REMOTE', stated: { remote: 'remote' } });
-    expect(byId('40847365')).toMatchObject({ title: 'Founding Engineer', company: null, location: 'San Francisco', stated: { remote: 'hybrid' } });
+    expect(byId('40849106')).toMatchObject({ title: 'Senior Frontend Engineer', company: 'SmileID', location: 'REMOTE' });
+    expect(byId('40847365')).toMatchObject({ title: 'Founding Engineer', company: null, location: 'San Francisco' });
+    // What the headers said about where the work is, as lib/classify reads it.
+    expect(['40846920', '40931676', '40852706', '40849106', '40847365'].map((id) => classified(byId(id)).remote)).toEqual(['hybrid', 'remote', 'onsite', 'remote', 'hybrid']);
   });
 
   it('gives every listing a title, its HN URL, a date, and keeps the comment HTML as the description', () => {

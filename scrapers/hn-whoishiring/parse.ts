@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ParseError } from '../errors';
-import { cleanHtml, elementRef, idish, isRecord, numberish, parseDate, parseElements, parseJsonBody, wrongShape, type MapOutcome } from '../json-common';
+import { cleanHtml, elementRef, idish, isRecord, numberish, parseDate, parseElements, parseJsonBody, wrongShape, type MapOutcome } from '../formats';
 import type { ParseResult } from '../types';
 import { extractJobHeader } from './header';
 
@@ -45,11 +45,9 @@ function toListing(comment: Comment): MapOutcome {
   if (!html) return { skip: comment.author == null && comment.by == null ? 'deleted comment (no author, no text)' : 'empty comment' };
   const outcome = extractJobHeader(html);
   if ('skip' in outcome) return outcome;
+  // The header's fields as the poster wrote them; remote work, visas and pay are classified
+  // from them (and the whole comment) by lib/classify.
   const { header } = outcome;
-  const stated = {
-    ...(header.remote ? { remote: header.remote } : {}),
-    ...(header.visaSponsorship !== null ? { visaSponsorship: header.visaSponsorship } : {}),
-  };
   return {
     listing: {
       board: BOARD_ID,
@@ -62,7 +60,6 @@ function toListing(comment: Comment): MapOutcome {
       tags: header.tags,
       descriptionHtml: cleanHtml(html),
       postedAt: parseDate(comment.time) ?? parseDate(comment.created_at_i) ?? parseDate(comment.created_at),
-      ...(Object.keys(stated).length ? { stated } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
-import { fakeContext, ok } from '../json-common/test-helpers';
+import { fakeContext, ok } from '../../test/support/scrape-context';
 import { board, itemsUrlFor } from './index';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { decodeHTML } from 'entities';
+import { decodeEntities, lineText } from '../../lib/text';
 import type { SalaryPeriod, StatedSalary } from '../types';
 
 // What one job page says about its job: schema.org JobPosting JSON-LD (most hiring systems and
@@ -53,11 +53,12 @@ function collapse(value: string | undefined, max = MAX_TEXT): string | null {
   return text ? text.slice(0, max) : null;
 }
 
-/** Plain text from a JSON-LD value (raw markup as the page wrote it): tags dropped, entities decoded once. */
+/** Plain text from a JSON-LD value (raw markup as the page wrote it): one line of lib/text's text, bounded. */
 function plain(value: unknown, max = MAX_TEXT): string | null {
   if (typeof value === 'number') value = String(value);
   if (typeof value !== 'string') return null;
-  return collapse(decodeHTML(value.replace(/<[^>]*>/g, ' ')), max);
+  const text = lineText(value);
+  return text ? text.slice(0, max) : null;
 }
 
 function parseBlock(raw: string): unknown {
@@ -172,7 +173,7 @@ function dateOf(value: unknown): Date | null {
 function descriptionOf(value: unknown): string {
   if (typeof value !== 'string') return '';
   const html = value.slice(0, MAX_DESCRIPTION);
-  return !/<[a-z!/]/i.test(html) && /&lt;\/?[a-z]/i.test(html) ? decodeHTML(html) : html;
+  return !/<[a-z!/]/i.test(html) && /&lt;\/?[a-z]/i.test(html) ? decodeEntities(html) : html;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

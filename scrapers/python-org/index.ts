@@ -1,5 +1,5 @@
-import { feedWithDetailPages } from '../custom-feed/feed-board';
-import { FIELD_LIMITS, truncate } from '../json-common';
+import { detailPageFeedBoard } from '../fetch/board-requests';
+import { FIELD_LIMITS, truncate } from '../formats';
 import type { BoardDefinition, RawListing } from '../types';
 import { parseJobPage, type PythonOrgJobPage } from './page';
 import { BOARD_ID, NAME, parsePythonOrgFeed, titleWithoutCompany, type FeedJob } from './parse';
@@ -46,18 +46,12 @@ export function mergeJobPage(job: FeedJob, page: PythonOrgJobPage): FeedJob {
  * the feed is the 20 newest approved jobs (Job.objects.approved()[:20]) while the board lists
  * more (the captured job page says "28 jobs on the Python Job Board").
  */
-const scrape = feedWithDetailPages({
-  boardId: BOARD_ID,
+export const board: BoardDefinition = detailPageFeedBoard({
+  id: BOARD_ID,
+  name: NAME,
+  url: 'https://www.python.org/jobs/feed/rss/',
+  homepage: 'https://www.python.org/jobs/',
   parseFeed: parsePythonOrgFeed,
   needsDetail: feedJobLacksFields,
   merge: (job, html) => mergeJobPage(job, parseJobPage(html)),
 });
-
-export const board: BoardDefinition = {
-  id: BOARD_ID,
-  name: NAME,
-  kind: 'rss',
-  url: 'https://www.python.org/jobs/feed/rss/',
-  homepage: 'https://www.python.org/jobs/',
-  scrape,
-};

@@ -1,7 +1,7 @@
-import { plainText } from '../custom-feed/feed-xml';
-import { loadHtmlPage, pageTitle } from '../custom-feed/html-page';
+import { plainText } from '../formats/feed-xml';
+import { loadHtmlPage, pageTitle } from '../formats/html-page';
 import { ParseError } from '../errors';
-import { cleanHtml, FIELD_LIMITS, httpUrl, normalizeTags, parseDate } from '../json-common';
+import { cleanHtml, FIELD_LIMITS, httpUrl, normalizeTags, parseDate } from '../formats';
 import { NAME, tidyLocation } from './parse';
 
 // A Python.org job page, https://www.python.org/jobs/{id}/ (templates/jobs/job_detail.html in

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
-import { badFeedBodies } from '../custom-feed/test-helpers';
+import { badFeedBodies } from '../../test/support/bad-bodies';
 import { ParseError } from '../errors';
 import { parsePythonOrg, splitPythonOrgTitle, tidyLocation, titleWithoutCompany } from './parse';
 

@@ -1,13 +1,13 @@
 import {
-  entryRef,
   feedText,
   feedUrl,
   linkProblem,
   plainText,
+  mapEntries,
   readFeed,
   type FeedEntry,
-} from '../custom-feed/feed-xml';
-import { cleanHtml, cleanText, FIELD_LIMITS, truncate } from '../json-common';
+} from '../formats/feed-xml';
+import { cleanHtml, cleanText, FIELD_LIMITS, truncate } from '../formats';
 import type { ParseResult, RawListing, SkippedItem } from '../types';
 
 // Python.org's job feed, https://www.python.org/jobs/feed/rss/ (Django's syndication framework,
@@ -73,7 +73,7 @@ export interface FeedJob {
   heading: string;
 }
 
-function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
+function toFeedJob(entry: FeedEntry): FeedJob | { skip: string } {
   const heading = plainText(entry.title);
   if (!heading) return { skip: 'title: missing or empty' };
   const url = feedUrl(entry.link) ?? feedUrl(entry.guid);
@@ -81,21 +81,19 @@ function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
   const { title, company } = splitPythonOrgTitle(heading);
   const { location, html } = splitDescription(feedText(entry.content) ?? '');
   return {
-    job: {
-      heading,
-      listing: {
-        board: BOARD_ID,
-        externalId: feedText(entry.guid)?.trim() || url,
-        url,
-        title: truncate(title, FIELD_LIMITS.title),
-        company: company ? truncate(company, FIELD_LIMITS.company) : null,
-        location,
-        salaryText: null,
-        tags: [],
-        descriptionHtml: cleanHtml(html),
-        // The feed has no dates; the job page has the posting time.
-        postedAt: null,
-      },
+    heading,
+    listing: {
+      board: BOARD_ID,
+      externalId: feedText(entry.guid)?.trim() || url,
+      url,
+      title: truncate(title, FIELD_LIMITS.title),
+      company: company ? truncate(company, FIELD_LIMITS.company) : null,
+      location,
+      salaryText: null,
+      tags: [],
+      descriptionHtml: cleanHtml(html),
+      // The feed has no dates; the job page has the posting time.
+      postedAt: null,
     },
   };
 }
@@ -103,13 +101,7 @@ function toFeedJob(entry: FeedEntry): { job: FeedJob } | { skip: string } {
 /** The feed's items with their full titles, for scrape(). */
 export async function parsePythonOrgFeed(xml: string): Promise<{ jobs: FeedJob[]; skipped: SkippedItem[] }> {
   const feed = await readFeed(xml, { boardName: NAME, accept: ['rss'] });
-  const jobs: FeedJob[] = [];
-  const skipped: SkippedItem[] = [];
-  feed.entries.forEach((entry, index) => {
-    const outcome = toFeedJob(entry);
-    if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref: entryRef(entry, index) });
-    else jobs.push(outcome.job);
-  });
+  const { values: jobs, skipped } = mapEntries(feed.entries, toFeedJob);
   return { jobs, skipped };
 }
 

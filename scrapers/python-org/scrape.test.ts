@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
-import { FEED_ACCEPT, HTML_ACCEPT } from '../custom-feed/feed-board';
-import { okBody, scriptedContext } from '../custom-feed/test-helpers';
+import { FEED_ACCEPT, HTML_ACCEPT } from '../fetch/board-requests';
+import { fakeContext, okPage } from '../../test/support/scrape-context';
 import { FetchError } from '../errors';
 import type { FetchedBody } from '../types';
 import { board, parsePythonOrgFeed } from './index';
@@ -13,7 +13,7 @@ const FEED = readFileSync(new URL('./fixtures/python-jobs-rss.xml', import.meta.
 const PAGE_7903 = readFileSync(new URL('./fixtures/job-7903.html', import.meta.url), 'utf8');
 const FEED_URL = 'https://www.python.org/jobs/feed/rss/';
 const jobUrl = (id: number) => `https://www.python.org/jobs/${id}/`;
-const feed = (body = FEED) => okBody(FEED_URL, body, { contentType: 'application/rss+xml; charset=utf-8', lastModified: 'Tue, 01 Jul 2025 08:12:40 GMT' });
+const feed = (body = FEED) => okPage(FEED_URL, body, { contentType: 'application/rss+xml; charset=utf-8', lastModified: 'Tue, 01 Jul 2025 08:12:40 GMT' });
 
 /** A job page for another id: the fixture page with its company, date and restrictions swapped. */
 function pageFor(id: number, company: string, telecommuting: boolean): FetchedBody {
@@ -21,7 +21,7 @@ function pageFor(id: number, company: string, telecommuting: boolean): FetchedBo
     .replace('https://www.python.org/jobs/7903/', jobUrl(id))
     .replace('2025-06-30T14:05:09.118230+00:00', `2025-06-${20 + (id % 10)}T08:00:00+00:00`)
     .replace('No telecommuting', telecommuting ? 'Telecommuting is OK' : 'No telecommuting');
-  return okBody(jobUrl(id), html);
+  return okPage(jobUrl(id), html);
 }
 
 describe('Python.org Jobs board', () => {
@@ -36,13 +36,13 @@ describe('Python.org Jobs board', () => {
   });
 
   it('reads the job page of every new item (the feed has no dates) and merges company, date, tags, remote', async () => {
-    const { ctx, calls, logs } = scriptedContext(
+    const { ctx, calls, logs } = fakeContext(
       FEED_URL,
       {
         [FEED_URL]: feed(),
         [jobUrl(7901)]: pageFor(7901, 'Kiln Labs', true),
         [jobUrl(7902)]: pageFor(7902, 'UpDoc, Inc.', true),
-        [jobUrl(7903)]: okBody(jobUrl(7903), PAGE_7903),
+        [jobUrl(7903)]: okPage(jobUrl(7903), PAGE_7903),
         [jobUrl(7904)]: pageFor(7904, 'Pepper Wireless', false),
       },
       { conditional: { lastModified: 'Mon, 30 Jun 2025 08:00:00 GMT' } },
@@ -80,7 +80,7 @@ describe('Python.org Jobs board', () => {
 
   it('reads no page for items already stored', async () => {
     const known = new Set([jobUrl(7901), jobUrl(7902), jobUrl(7904)]);
-    const { ctx, calls } = scriptedContext(FEED_URL, { [FEED_URL]: feed(), [jobUrl(7903)]: okBody(jobUrl(7903), PAGE_7903) }, { knownExternalIds: known });
+    const { ctx, calls } = fakeContext(FEED_URL, { [FEED_URL]: feed(), [jobUrl(7903)]: okPage(jobUrl(7903), PAGE_7903) }, { knownExternalIds: known });
     const result = await board.scrape(ctx);
     expect(calls.map((call) => call.url)).toEqual([FEED_URL, jobUrl(7903)]);
     if (result.notModified) throw new Error('expected items');
@@ -90,12 +90,12 @@ describe('Python.org Jobs board', () => {
 
   it('keeps the feed item when its page fails, and logs why', async () => {
     const known = new Set([jobUrl(7901), jobUrl(7902)]);
-    const { ctx, logs } = scriptedContext(
+    const { ctx, logs } = fakeContext(
       FEED_URL,
       {
         [FEED_URL]: feed(),
         [jobUrl(7903)]: new FetchError('timeout', jobUrl(7903), `GET ${jobUrl(7903)} timed out after 20000 ms`),
-        [jobUrl(7904)]: okBody(jobUrl(7904), '<!doctype html><html><head><title>Page Not Found | Python.org</title></head><body><h1>Error 404</h1></body></html>'),
+        [jobUrl(7904)]: okPage(jobUrl(7904), '<!doctype html><html><head><title>Page Not Found | Python.org</title></head><body><h1>Error 404</h1></body></html>'),
       },
       { knownExternalIds: known },
     );
@@ -109,7 +109,7 @@ describe('Python.org Jobs board', () => {
   });
 
   it('ends the run as not modified on 304', async () => {
-    const { ctx, calls } = scriptedContext(FEED_URL, { [FEED_URL]: { status: 304, url: FEED_URL } });
+    const { ctx, calls } = fakeContext(FEED_URL, { [FEED_URL]: { status: 304, url: FEED_URL } });
     await expect(board.scrape(ctx)).resolves.toEqual({ notModified: true, httpStatus: 304 });
     expect(calls).toHaveLength(1);
   });
@@ -120,8 +120,8 @@ describe.skipIf(!HAS_SHARED_CAPTURES)('Python.org Jobs board on the shared captu
     const feedBody = readSharedCapture('pythonorg-1.rss');
     const realPage = readSharedCapture('pythonorg-2.html');
     const responses: Record<string, FetchedBody> = { [FEED_URL]: feed(feedBody) };
-    for (const match of feedBody.matchAll(/<guid>([^<]+)<\/guid>/g)) responses[match[1]!] = okBody(match[1]!, realPage);
-    const { ctx, calls, logs } = scriptedContext(FEED_URL, responses);
+    for (const match of feedBody.matchAll(/<guid>([^<]+)<\/guid>/g)) responses[match[1]!] = okPage(match[1]!, realPage);
+    const { ctx, calls, logs } = fakeContext(FEED_URL, responses);
     const result = await board.scrape(ctx);
     expect(calls).toHaveLength(21);
     expect(logs).toEqual([]);

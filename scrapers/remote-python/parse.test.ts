@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HTML_ACCEPT } from '../custom-feed/feed-board';
-import { okBody, scriptedContext } from '../custom-feed/test-helpers';
+import { HTML_ACCEPT } from '../fetch/board-requests';
+import { fakeContext, okPage } from '../../test/support/scrape-context';
 import { ParseError } from '../errors';
 import { board } from './index';
 import { jobIdFromUrl, parseDjangoDate, parseRemotePython } from './parse';
@@ -136,7 +136,7 @@ describe('Remote Python board', () => {
   });
 
   it('fetches the list page conditionally and is not complete (the list is paginated)', async () => {
-    const { ctx, calls } = scriptedContext(LIST_URL, { [LIST_URL]: okBody(LIST_URL, FIXTURE, { etag: '"list-2"' }) }, { conditional: { etag: '"list-1"' } });
+    const { ctx, calls } = fakeContext(LIST_URL, { [LIST_URL]: okPage(LIST_URL, FIXTURE, { etag: '"list-2"' }) }, { conditional: { etag: '"list-1"' } });
     const result = await board.scrape(ctx);
     expect(calls).toEqual([{ url: LIST_URL, options: { conditional: { etag: '"list-1"' }, accept: HTML_ACCEPT, signal: undefined } }]);
     if (result.notModified) throw new Error('expected items');
@@ -146,7 +146,7 @@ describe('Remote Python board', () => {
   });
 
   it('ends the run as not modified on 304', async () => {
-    const { ctx } = scriptedContext(LIST_URL, { [LIST_URL]: { status: 304, url: LIST_URL } });
+    const { ctx } = fakeContext(LIST_URL, { [LIST_URL]: { status: 304, url: LIST_URL } });
     await expect(board.scrape(ctx)).resolves.toEqual({ notModified: true, httpStatus: 304 });
   });
 });

@@ -1,7 +1,7 @@
-import { plainText } from '../custom-feed/feed-xml';
-import { loadHtmlPage, pageTitle } from '../custom-feed/html-page';
+import { plainText } from '../formats/feed-xml';
+import { loadHtmlPage, pageTitle } from '../formats/html-page';
 import { ParseError } from '../errors';
-import { FIELD_LIMITS, httpUrl } from '../json-common';
+import { FIELD_LIMITS, httpUrl } from '../formats';
 import type { ParseResult, RawListing, SkippedItem } from '../types';
 
 // Remote Python (https://www.remotepython.com/jobs/) publishes no feed, so its job LIST page is

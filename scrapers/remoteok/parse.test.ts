@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
 import { ParseError } from '../errors';
-import { badBodies, fakeContext, ok } from '../json-common/test-helpers';
+import { badBodies } from '../../test/support/bad-bodies';
+import { prepareListing } from '../../lib/ingest/prepare';
+import { validateRawListing } from '../../lib/ingest/validate';
+import { fakeContext, ok } from '../../test/support/scrape-context';
 import { board } from './index';
 import { parseRemoteOk } from './parse';
 
@@ -17,7 +20,7 @@ describe('parseRemoteOk on the project fixture', () => {
     expect(items.map((item) => item.externalId)).toEqual(['1200001', '1200002', '1200003']);
   });
 
-  it('maps a full job: remoteok.com URL (not apply_url), repaired text, yearly USD salary, tags', () => {
+  it('maps a full job: remoteok.com URL (not apply_url), repaired short texts, the description as sent, yearly USD salary, tags', () => {
     expect(items[0]).toEqual({
       board: 'remoteok',
       externalId: '1200001',
@@ -27,7 +30,7 @@ describe('parseRemoteOk on the project fixture', () => {
       location: 'Berlin, Germany',
       salaryText: null,
       tags: ['golang', 'backend', 'api', 'postgres'],
-      descriptionHtml: '<p>We’re building a payments API in Go.\u00a0You’ll own services end to end.</p><ul><li>Go • PostgreSQL • Kafka</li></ul>',
+      descriptionHtml: '<p>We\u00e2\u0080\u0099re building a payments API in Go.\u00c2\u00a0You\u00e2\u0080\u0099ll own services end to end.</p><ul><li>Go \u00e2\u0080\u00a2 PostgreSQL \u00e2\u0080\u00a2 Kafka</li></ul>',
       postedAt: new Date('2026-03-16T09:30:00.000Z'),
       stated: { remote: 'remote', salary: { min: 120000, max: 150000, currency: 'USD', period: 'year' } },
     });
@@ -121,7 +124,7 @@ describe.skipIf(!HAS_SHARED_CAPTURES)('parseRemoteOk on the shared capture remot
     expect(first.descriptionHtml.startsWith('Launch Your Career in Leadership<p>Fisher Organization is seeking')).toBe(true);
   });
 
-  it('repairs mojibake in locations, companies and descriptions', () => {
+  it('repairs mojibake in locations and companies; ingestion repairs the descriptions', () => {
     const { items } = parsed();
     const graphcore = items.find((item) => item.externalId === '1130779')!;
     expect(graphcore).toMatchObject({
@@ -136,9 +139,15 @@ describe.skipIf(!HAS_SHARED_CAPTURES)('parseRemoteOk on the shared capture remot
       title: 'Recruiting Coordinator',
       stated: { salary: { min: 25, max: 27, currency: 'USD', period: 'hour' } },
     });
-    expect(zocalo.descriptionHtml).toContain('<p>at Zócalo Health</p>');
     const damaged = /[\u00c2-\u00f4][\u0080-\u00bf]/;
-    expect(items.filter((item) => damaged.test(item.descriptionHtml) || damaged.test(item.company ?? '') || damaged.test(item.location ?? ''))).toEqual([]);
+    expect(items.filter((item) => damaged.test(item.company ?? '') || damaged.test(item.location ?? ''))).toEqual([]);
+    const stored = items.map((item) => {
+      const checked = validateRawListing(item);
+      if (!checked.ok) throw new Error(checked.reason);
+      return prepareListing(checked.item, 'hash', { isSample: false, rates: { USD: 1 } });
+    });
+    expect(stored.find((row) => row.externalId === '1130733')!.descriptionHtml).toContain('<p>at Zócalo Health</p>');
+    expect(stored.filter((row) => damaged.test(row.descriptionHtml ?? '') || damaged.test(row.descriptionText ?? ''))).toEqual([]);
   });
 
   it('states salaries only for the 18 jobs with salary_min above 0, and links every listing to remoteok.com', () => {

@@ -15,7 +15,7 @@ import {
   salaryBounds,
   wrongShape,
   type MapOutcome,
-} from '../json-common';
+} from '../formats';
 import type { ParseResult, StatedSalary } from '../types';
 
 // Remote OK's API (https://remoteok.com/api) is a JSON array: element [0] is the legal

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
 import { ParseError } from '../errors';
-import { badBodies, fakeContext, ok } from '../json-common/test-helpers';
+import { badBodies } from '../../test/support/bad-bodies';
+import { fakeContext, ok } from '../../test/support/scrape-context';
 import { board } from './index';
 import { parseRemotive } from './parse';
 

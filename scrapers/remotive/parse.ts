@@ -13,7 +13,7 @@ import {
   parseJsonBody,
   wrongShape,
   type MapOutcome,
-} from '../json-common';
+} from '../formats';
 import type { ParseResult } from '../types';
 
 // Remotive's API (https://remotive.com/api/remote-jobs) answers

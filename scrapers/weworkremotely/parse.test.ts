@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED_CAPTURES, readSharedCapture, SHARED_SKIP_REASON } from '../../test/support/shared-captures';
-import { FEED_ACCEPT } from '../custom-feed/feed-board';
-import { badFeedBodies } from '../custom-feed/test-helpers';
+import { FEED_ACCEPT } from '../fetch/board-requests';
+import { badFeedBodies } from '../../test/support/bad-bodies';
 import { ParseError } from '../errors';
-import { fakeContext, ok } from '../json-common/test-helpers';
+import { fakeContext, ok } from '../../test/support/scrape-context';
 import { board } from './index';
 import { parseWeWorkRemotely, splitWwrTitle } from './parse';
 

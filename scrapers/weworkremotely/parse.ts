@@ -1,5 +1,4 @@
 import {
-  entryRef,
   feedList,
   feedTags,
   feedText,
@@ -7,12 +6,13 @@ import {
   linkProblem,
   parseFeedDate,
   plainText,
+  mapEntries,
   readFeed,
   type CustomItemField,
   type FeedEntry,
-} from '../custom-feed/feed-xml';
-import { cleanHtml, FIELD_LIMITS, truncate } from '../json-common';
-import type { ParseResult, RawListing, SkippedItem } from '../types';
+} from '../formats/feed-xml';
+import { cleanHtml, FIELD_LIMITS, truncate } from '../formats';
+import type { ParseResult, RawListing } from '../types';
 
 // We Work Remotely's category feeds (RSS 2.0). Each item: <title>Company: Job title</title>,
 // <region> ("Anywhere in the World", "USA Only"), <category>, <type> ("Full-Time",
@@ -56,40 +56,32 @@ function location(entry: FeedEntry): string | null {
   return parts.length ? truncate(parts.join(', '), FIELD_LIMITS.location) : null;
 }
 
-function toListing(entry: FeedEntry): { listing: RawListing } | { skip: string } {
+function toListing(entry: FeedEntry): RawListing | { skip: string } {
   const fullTitle = plainText(entry.title);
   if (!fullTitle) return { skip: 'title: missing or empty' };
   const { company, title } = splitWwrTitle(fullTitle);
   const url = feedUrl(entry.link) ?? feedUrl(entry.guid);
   if (!url) return { skip: linkProblem(entry) };
   return {
-    listing: {
-      board: BOARD_ID,
-      externalId: feedText(entry.guid)?.trim() || url,
-      url,
-      title: truncate(title, FIELD_LIMITS.title),
-      company: company ? truncate(company, FIELD_LIMITS.company) : null,
-      location: location(entry),
-      salaryText: null,
-      // The employment type is a tag like the board's own category and skills.
-      tags: feedTags([feedText(entry.type), ...feedList(entry.categories), ...feedList(entry.skills, { split: true })]),
-      descriptionHtml: cleanHtml(feedText(entry.content)),
-      postedAt: parseFeedDate(entry.pubDate),
-      // Every job on We Work Remotely is remote; <region> says where from.
-      stated: { remote: 'remote' },
-    },
+    board: BOARD_ID,
+    externalId: feedText(entry.guid)?.trim() || url,
+    url,
+    title: truncate(title, FIELD_LIMITS.title),
+    company: company ? truncate(company, FIELD_LIMITS.company) : null,
+    location: location(entry),
+    salaryText: null,
+    // The employment type is a tag like the board's own category and skills.
+    tags: feedTags([feedText(entry.type), ...feedList(entry.categories), ...feedList(entry.skills, { split: true })]),
+    descriptionHtml: cleanHtml(feedText(entry.content)),
+    postedAt: parseFeedDate(entry.pubDate),
+    // Every job on We Work Remotely is remote; <region> says where from.
+    stated: { remote: 'remote' },
   };
 }
 
 /** Parse a We Work Remotely category feed. Throws ParseError when the body is not a whole RSS feed. */
 export async function parseWeWorkRemotely(xml: string): Promise<ParseResult> {
   const feed = await readFeed(xml, { boardName: NAME, accept: ['rss'], customItemFields: ITEM_FIELDS });
-  const items: RawListing[] = [];
-  const skipped: SkippedItem[] = [];
-  feed.entries.forEach((entry, index) => {
-    const outcome = toListing(entry);
-    if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref: entryRef(entry, index) });
-    else items.push(outcome.listing);
-  });
+  const { values: items, skipped } = mapEntries(feed.entries, toListing);
   return { items, skipped };
 }

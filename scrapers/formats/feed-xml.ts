@@ -1,11 +1,14 @@
 import Parser from 'rss-parser';
 import { ParseError } from '../errors';
-import { cleanText, httpUrl, normalizeTags, parseDate } from '../json-common';
+import type { SkippedItem } from '../types';
+import { parseDate } from './dates';
+import { cleanText, normalizeTags } from './fields';
+import { httpUrl } from './items';
 
-// What every RSS/Atom board shares (custom feeds here, and golang-cafe/, weworkremotely/,
-// python-org/ import it): the whole-body checks that turn a truncated response, an HTML page
-// or garbage into a ParseError with a clear message, the rss-parser call (its parseString is
-// async), and small readers for the loosely typed values it returns.
+// What every RSS/Atom board shares (custom-feed/, golang-cafe/, weworkremotely/, python-org/):
+// the whole-body checks that turn a truncated response, an HTML page or garbage into a
+// ParseError with a clear message, the rss-parser call (its parseString is async), small
+// readers for the loosely typed values it returns, and the loop that maps entries to items.
 //
 // rss-parser (xml2js underneath) rejects malformed XML, but three of its habits need care:
 // - its errors do not say what went wrong for the user ("Unable to parse XML." for a body cut
@@ -230,4 +233,19 @@ export function entryRef(entry: FeedEntry, index: number): string {
 export function linkProblem(entry: FeedEntry): string {
   const raw = feedText(entry.link);
   return raw ? `link: not an absolute http(s) URL (${JSON.stringify(bodySample(raw, 120))})` : 'link: missing';
+}
+
+/**
+ * Each entry mapped to a value, or skipped with the reason `map` gives (named by entryRef):
+ * one bad entry never fails the feed.
+ */
+export function mapEntries<T extends object>(entries: readonly FeedEntry[], map: (entry: FeedEntry) => T | { skip: string }): { values: T[]; skipped: SkippedItem[] } {
+  const values: T[] = [];
+  const skipped: SkippedItem[] = [];
+  entries.forEach((entry, index) => {
+    const outcome = map(entry);
+    if ('skip' in outcome) skipped.push({ reason: outcome.skip, ref: entryRef(entry, index) });
+    else values.push(outcome);
+  });
+  return { values, skipped };
 }

@@ -46,6 +46,13 @@ describe('repairMojibake', () => {
     expect(repairMojibake('\u00ed\u00a0\u0080')).toBe('\u00ed\u00a0\u0080');
   });
 
+  it('repairs UTF-8 read as Latin-1 or Windows-1252, and nothing else', () => {
+    expect(repairMojibake('cafÃ© â€” done')).toBe('café — done');
+    expect(repairMojibake('It\u00e2\u0080\u0099s')).toBe('It’s'); // Latin-1 form (Remote OK)
+    expect(repairMojibake('Ã alone')).toBe('Ã alone');
+    expect(repairMojibake('naïve résumé – “quoted” é… Ü”')).toBe('naïve résumé – “quoted” é… Ü”');
+  });
+
   it('keeps a real character that follows a repaired one', () => {
     expect(repairMojibake('\u00c3\u00a9\u00bb')).toBe('é»');
   });

@@ -1,7 +1,8 @@
 import { openDatabase } from '../../db/client';
-import { runDigestTick } from '../digests/deliver';
-import { createMailer } from '../mail/transport';
-import { startPgBossDigests } from './digests';
+import { runDigestTick } from '../../lib/digests/deliver';
+import { createMailer } from '../../lib/mail/transport';
+import { startPgBossDigests } from '../../lib/schedule/digests';
+import { emit, stopOnSigterm } from './worker-process';
 
 // One worker process for digests.test.ts, which starts two of these against one PostgreSQL
 // database and one SMTP server: `tick` runs one digest tick at the instant `startAt` (both
@@ -16,7 +17,6 @@ interface Config {
   cron?: string;
 }
 
-const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...event })}\n`);
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 const handle = await openDatabase({ driver: 'postgres', url: config.databaseUrl, source: 'the test database', max: 3 });
 const mailer = createMailer({ url: config.smtpUrl, from: 'digests@trackend.test' });
@@ -38,11 +38,4 @@ const worker = await startPgBossDigests({
   log: (message) => emit({ log: message }),
 });
 emit({ started: true });
-process.once('SIGTERM', () => {
-  void (async () => {
-    await worker.stop();
-    await handle.close();
-    emit({ stopped: true });
-    process.exit(0);
-  })();
-});
+stopOnSigterm(worker, handle);

@@ -4,8 +4,8 @@ import { ParseError } from '../errors';
 import { isoOrNull, parseDate } from './dates';
 import { httpUrl, parseElements, salaryBounds } from './items';
 import { parseJsonBody, wrongShape } from './json-body';
-import { badBodies } from './test-helpers';
-import { cleanHtml, cleanText, decodeEntities, htmlToText, normalizeTags, truncate } from './text';
+import { badBodies } from '../../test/support/bad-bodies';
+import { cleanHtml, cleanText, normalizeTags, truncate } from './fields';
 
 describe('parseDate', () => {
   it('reads epoch seconds and milliseconds', () => {
@@ -42,12 +42,6 @@ describe('parseDate', () => {
 });
 
 describe('text helpers', () => {
-  it('decodes named, decimal and hex entities, and leaves unknown ones', () => {
-    expect(decodeEntities('Tom &amp; Jerry &#x27;s &#39;x&#39; &lt;b&gt; &eacute;t&eacute; &hellip; &nbsp;| &bogus; &#146;')).toBe(
-      "Tom & Jerry 's 'x' <b> été … \u00a0| &bogus; ’",
-    );
-  });
-
   it('cleanText strips tags, decodes, repairs mojibake, collapses whitespace, and maps empty to null', () => {
     expect(cleanText('  <b>Senior</b>\n Go &amp;  Rust\u00a0Engineer ')).toBe('Senior Go & Rust Engineer');
     expect(cleanText('Z\u00c3\u00b3calo')).toBe('Zócalo');
@@ -57,14 +51,8 @@ describe('text helpers', () => {
     expect(cleanText('a'.repeat(50), 10)).toBe('aaaaaaaaa…');
   });
 
-  it('htmlToText keeps line structure', () => {
-    expect(htmlToText('Acme | Backend<p>We&#x27;re hiring.<br>Apply <a href="https:&#x2F;&#x2F;x.example">here</a>\n-- Go')).toBe(
-      "Acme | Backend\nWe're hiring.\nApply here\n-- Go",
-    );
-  });
-
-  it('cleanHtml keeps HTML but repairs mojibake and a BOM', () => {
-    expect(cleanHtml('\ufeff <p>It\u00e2\u0080\u0099s &amp; fine</p> ')).toBe('<p>It’s &amp; fine</p>');
+  it('cleanHtml keeps the HTML as sent, without a BOM (ingestion cleans it, once)', () => {
+    expect(cleanHtml('\ufeff <p>It\u00e2\u0080\u0099s &amp; fine</p> ')).toBe('<p>It\u00e2\u0080\u0099s &amp; fine</p>');
     expect(cleanHtml(undefined)).toBe('');
   });
 

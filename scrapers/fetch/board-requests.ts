@@ -1,8 +1,10 @@
-import type { FetchedBody, RawListing, ScrapeContext, ScrapeResult, SkippedItem } from '../types';
+import type { BoardDefinition, FetchedBody, RawListing, ScrapeContext, SkippedItem } from '../types';
 
-// The request side the boards in custom-feed/, golang-cafe/, weworkremotely/, python-org/ and
-// remote-python/ share: the conditional GET of the board's URL (a feed or a list page), and
-// the capped, failure-tolerant reading of detail pages for new items whose entry lacks fields.
+// The requests a feed or HTML board makes (custom-feed/, golang-cafe/, weworkremotely/,
+// python-org/, remote-python/): the conditional GET of the board's URL (a feed or a list
+// page), and the capped, failure-tolerant reading of detail pages for new items whose entry
+// lacks fields; and the board they make together (a feed completed from job pages). A board
+// read in one request is single-fetch.ts's.
 
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 export const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -64,37 +66,36 @@ export async function enrichFromDetailPages<T>(options: DetailEnrichment<T>): Pr
 }
 
 /**
- * The scrape of a feed whose entries are completed from their job pages (Golang Cafe,
- * Python.org): the feed (conditional GET: 304 ends the run), then enrichFromDetailPages.
- * Never complete: such feeds hold only the newest jobs.
+ * A feed whose entries are completed from their job pages (Golang Cafe, Python.org): the feed
+ * (conditional GET: 304 ends the run), then enrichFromDetailPages. Never complete: such feeds
+ * hold only the newest jobs.
  */
-export function feedWithDetailPages<T extends { listing: RawListing }>(spec: {
-  boardId: string;
-  parseFeed: (body: string) => Promise<{ jobs: T[]; skipped: SkippedItem[] }>;
-  needsDetail: (entry: T) => boolean;
-  merge: (entry: T, html: string) => T;
-}): (ctx: ScrapeContext) => Promise<ScrapeResult> {
-  return async (ctx) => {
-    const res = await fetchBoardUrl(ctx);
-    if (!res) return { notModified: true, httpStatus: 304 };
-    const { jobs, skipped } = await spec.parseFeed(res.body);
-    const enriched = await enrichFromDetailPages({
-      ctx,
-      boardId: spec.boardId,
-      entries: jobs,
-      key: (job) => job.listing.externalId,
-      url: (job) => job.listing.url,
-      needsDetail: spec.needsDetail,
-      merge: spec.merge,
-    });
-    return {
-      notModified: false,
-      httpStatus: res.status,
-      items: enriched.map((job) => job.listing),
-      skipped,
-      complete: false,
-      etag: res.etag,
-      lastModified: res.lastModified,
-    };
+export function detailPageFeedBoard<T extends { listing: RawListing }>(
+  spec: Pick<BoardDefinition, 'id' | 'name' | 'url' | 'homepage'> & {
+    parseFeed: (body: string) => Promise<{ jobs: T[]; skipped: SkippedItem[] }>;
+    needsDetail: (entry: T) => boolean;
+    merge: (entry: T, html: string) => T;
+  },
+): BoardDefinition {
+  const { parseFeed, needsDetail, merge, ...place } = spec;
+  return {
+    ...place,
+    kind: 'rss',
+    async scrape(ctx) {
+      const res = await fetchBoardUrl(ctx);
+      if (!res) return { notModified: true, httpStatus: 304 };
+      const { jobs, skipped } = await parseFeed(res.body);
+      const entries = await enrichFromDetailPages({
+        ctx,
+        boardId: spec.id,
+        entries: jobs,
+        key: (job) => job.listing.externalId,
+        url: (job) => job.listing.url,
+        needsDetail,
+        merge,
+      });
+      const items = entries.map((job) => job.listing);
+      return { notModified: false, httpStatus: res.status, items, skipped, complete: false, etag: res.etag, lastModified: res.lastModified };
+    },
   };
 }

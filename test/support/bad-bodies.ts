@@ -1,7 +1,5 @@
-import type { FetchedBody, FetchOptions, NotModified, ScrapeContext } from '../types';
-
-// Test helpers for the feed and HTML boards: the whole-body failures every feed parser must
-// turn into a ParseError (each with the message it must produce), and a scripted fetcher.
+// The whole-body failures every board parser must turn into a ParseError, each with the
+// message it must produce: for JSON boards (badBodies) and for feed boards (badFeedBodies).
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -59,40 +57,17 @@ export function badFeedBodies(valid: string, boardName: string, expected = 'an R
   ];
 }
 
-export interface ScriptedCall {
-  url: string;
-  options: FetchOptions | undefined;
-}
-
-/** A 200 response with the given body (content type text/html unless told). */
-export function okBody(url: string, body: string, extra: Partial<FetchedBody> = {}): FetchedBody {
-  return { status: 200, url, body, contentType: 'text/html; charset=utf-8', etag: null, lastModified: null, ...extra };
-}
-
-/**
- * A ScrapeContext whose fetchText answers from `responses` by URL: a response is returned, an
- * Error is thrown (a failed request). Every call and log line is recorded.
- */
-export function scriptedContext(
-  url: string,
-  responses: Record<string, FetchedBody | NotModified | Error>,
-  overrides: Partial<Omit<ScrapeContext, 'fetchText'>> = {},
-): { ctx: ScrapeContext; calls: ScriptedCall[]; logs: string[] } {
-  const calls: ScriptedCall[] = [];
-  const logs: string[] = [];
-  const ctx: ScrapeContext = {
-    url,
-    conditional: {},
-    knownExternalIds: new Set(),
-    log: (message) => logs.push(message),
-    ...overrides,
-    fetchText: async (requested, options) => {
-      calls.push({ url: requested, options });
-      const response = responses[requested];
-      if (!response) throw new Error(`unexpected fetch of ${requested}`);
-      if (response instanceof Error) throw response;
-      return response;
+/** Bodies that are not the board's JSON at all, with the message each must produce. */
+export function badBodies(valid: string): { name: string; body: string; message: RegExp }[] {
+  return [
+    { name: 'truncated JSON', body: valid.slice(0, Math.floor(valid.length / 2)), message: /not valid JSON \(it ends early: truncated response\?\)/ },
+    { name: 'invalid JSON', body: '{"jobs": [1, 2,, 3]}', message: /not valid JSON/ },
+    {
+      name: 'an HTML page',
+      body: '<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>',
+      message: /expected JSON but got an HTML page \("Just a moment\.\.\."\)/,
     },
-  };
-  return { ctx, calls, logs };
+    { name: 'an empty body', body: '', message: /the response body is empty, expected JSON/ },
+    { name: 'a BOM and whitespace only', body: '\ufeff  \n', message: /the response body is empty, expected JSON/ },
+  ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, decodeEntities, htmlToText, repairMojibake } from './text';
+import { decodeEntities } from './entities';
+import { collapseWhitespace, htmlToText, lineText } from './html-to-text';
 
 describe('htmlToText', () => {
   it.each([
@@ -22,6 +23,16 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe(text);
   });
 
+  it('htmlToText keeps line structure', () => {
+    expect(htmlToText('Acme | Backend<p>We&#x27;re hiring.<br>Apply <a href="https:&#x2F;&#x2F;x.example">here</a>\n-- Go')).toBe(
+      "Acme | Backend\nWe're hiring.\nApply here\n-- Go",
+    );
+  });
+
+  it('drops zero-width, direction and control characters', () => {
+    expect(htmlToText('a\u200e\u200fb\u0007c\u0085d&shy;e')).toBe('abcde');
+  });
+
   it('handles a 20 KB description', () => {
     const html = '<p>Senior Go engineer &amp; mentor.</p>'.repeat(500);
     const text = htmlToText(html);
@@ -32,19 +43,31 @@ describe('htmlToText', () => {
 });
 
 describe('text helpers', () => {
+  it('decodeEntities decodes named, decimal and hex entities, and leaves unknown ones', () => {
+    expect(decodeEntities('Tom &amp; Jerry &#x27;s &#39;x&#39; &lt;b&gt; &eacute;t&eacute; &hellip; &nbsp;| &bogus; &#146;')).toBe(
+      "Tom & Jerry 's 'x' <b> été … \u00a0| &bogus; ’",
+    );
+  });
+
+  it('decodeEntities reads legacy names without ";" as a browser does, and only those', () => {
+    expect(decodeEntities('AT&T &amp co &eacute;t&eacute &copy 2024 &notanentity &bogus')).toBe('AT&T & co été © 2024 ¬anentity &bogus');
+  });
+
   it('decodeEntities leaves text without "&" untouched', () => {
     const s = 'plain text';
     expect(decodeEntities(s)).toBe(s);
   });
 
-  it('repairMojibake repairs UTF-8 read as Latin-1 or Windows-1252, and nothing else', () => {
-    expect(repairMojibake('cafÃ© â€” done')).toBe('café — done');
-    expect(repairMojibake('It\u00e2\u0080\u0099s')).toBe('It’s'); // Latin-1 form (Remote OK)
-    expect(repairMojibake('Ã alone')).toBe('Ã alone');
-    expect(repairMojibake('naïve résumé – “quoted” é… Ü”')).toBe('naïve résumé – “quoted” é… Ü”');
-  });
-
   it('collapseWhitespace keeps one line break between lines', () => {
     expect(collapseWhitespace(' a\u200b b \u00a0\n \n\tc\u2028d ')).toBe('a b\nc\nd');
+  });
+});
+
+describe('lineText', () => {
+  it('is one line: tags removed, entities decoded, mojibake repaired, whitespace collapsed', () => {
+    expect(lineText('  <b>Senior</b>\n Go &amp;  Rust\u00a0Engineer ')).toBe('Senior Go & Rust Engineer');
+    expect(lineText('<p>Backend</p><p>Berlin</p>')).toBe('Backend Berlin');
+    expect(lineText('Z\u00c3\u00b3calo')).toBe('Zócalo');
+    expect(lineText('We <3 Go')).toBe('We <3 Go');
   });
 });

@@ -1,8 +1,9 @@
 import { openDatabase } from '../../db/client';
 import { createFetcher } from '../../scrapers/fetcher';
 import { findBoard } from '../../scrapers/registry';
-import { ingestBoard } from '../ingest/run-board';
-import { startPgBossWorker } from './pg-boss';
+import { ingestBoard } from '../../lib/ingest/run-board';
+import { startPgBossWorker } from '../../lib/schedule/pg-boss';
+import { emit, stopOnSigterm } from './worker-process';
 
 // One pg-boss worker process for pg-boss.test.ts, which starts two of these against one
 // database: what `npm run worker` does, with boards pointed at the test's local server and a
@@ -16,7 +17,6 @@ interface Config {
   neverIngested: string[];
 }
 
-const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...event })}\n`);
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 const handle = await openDatabase({ driver: 'postgres', url: config.databaseUrl, source: 'the test database', max: 3 });
@@ -40,12 +40,4 @@ const worker = await startPgBossWorker({
   },
 });
 emit({ started: true });
-
-process.once('SIGTERM', () => {
-  void (async () => {
-    await worker.stop();
-    await handle.close();
-    emit({ stopped: true });
-    process.exit(0);
-  })();
-});
+stopOnSigterm(worker, handle);

@@ -1,0 +1,3 @@
+export { decodeEntities } from './entities';
+export { collapseWhitespace, htmlToText, lineText } from './html-to-text';
+export { repairMojibake } from './mojibake';
