@@ -14,9 +14,9 @@ import { snapshotView } from './snapshot-store';
 import { newestPage } from './page';
 import { whereFor } from '../../test/support/search-oracle';
 
-// followed=1, company=<id> and hidden companies, in both engines: the SQL of the page query
-// (where.ts) and the in-process snapshot (snapshot-filter.ts) that facets, the market view and
-// relevance read. The oracle: for every input, both engines pick the same listings.
+// followed=1, company=<id> and hidden companies in the engine (the in-process snapshot,
+// snapshot-filter.ts, that the page, facets, the market view and relevance read) and in the SQL
+// oracle (test/support/search-oracle.ts): for every input, both pick the same listings.
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);
 

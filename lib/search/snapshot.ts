@@ -104,7 +104,7 @@ export async function loadSnapshot(db: Db): Promise<ListingSnapshot> {
             from listings l where ${openListing('l')}
             order by l.posted_at desc, l.id desc`,
       );
-      // Every copy counts, as the board filter does (lib/search/where.ts).
+      // Every copy counts, as the board filter does (snapshot-filter.ts).
       const copies = await queryRows<{ duplicate_of: number | string; board_id: string }>(
         tx,
         sql`select distinct d.duplicate_of, d.board_id from listings d where d.duplicate_of is not null`,
