@@ -179,22 +179,7 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
 
   snapshot.skillIds = Uint16Array.from(skillIds);
 
-  // ids sorted, with their rows: the lookup for rows by id (text matches come back as ids).
-  const byId = Array.from(snapshot.ids.keys()).sort((a, b) => snapshot.ids[a]! - snapshot.ids[b]!);
-  const sortedIds = Float64Array.from(byId, (row) => snapshot.ids[row]!);
-  const sortedRows = Uint32Array.from(byId);
-  const rowOf = (id: number): number => {
-    let low = 0;
-    let high = sortedIds.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = sortedIds[middle]!;
-      if (value === id) return sortedRows[middle]!;
-      if (value < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  };
+  const { rowOf, sortedIds, sortedRows } = rowLookup(snapshot.ids);
 
   for (const copy of copies) {
     const row = rowOf(Number(copy.duplicate_of));
@@ -217,4 +202,27 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
   const columns: unknown[] = [...Object.values(snapshot), sortedIds, sortedRows, bySalary];
   const bytes = columns.reduce<number>((sum, column) => sum + (ArrayBuffer.isView(column) ? column.byteLength : 0), 0);
   return { ...snapshot, bySalary, salaried, rowOf, bytes };
+}
+
+/**
+ * The lookup for rows by id (text matches come back as ids): ids sorted, with their rows. Built
+ * apart from buildSnapshot so the closure holds these two arrays only, not the rows it was
+ * built from (a closure keeps every variable of its scope that any closure there reads).
+ */
+function rowLookup(ids: Float64Array): { rowOf: (id: number) => number; sortedIds: Float64Array; sortedRows: Uint32Array } {
+  const sortedRows = Uint32Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
+  const sortedIds = Float64Array.from(sortedRows, (row) => ids[row]!);
+  const rowOf = (id: number): number => {
+    let low = 0;
+    let high = sortedIds.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = sortedIds[middle]!;
+      if (value === id) return sortedRows[middle]!;
+      if (value < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
+  return { rowOf, sortedIds, sortedRows };
 }
