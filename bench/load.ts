@@ -208,7 +208,7 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
         await (await fetch(`${server.url}${FLOOR_PATH}`)).arrayBuffer();
       }
       // The bound under any concurrency: one request at a time with the listings snapshot loaded
-      // (lib/search/snapshot-store.ts), so the page query, the in-process counts, rendering and HTTP remain.
+      // (lib/search/snapshot-store.ts), so the in-process match, the page's rows by id, the counts, rendering and HTTP remain.
       const warm = { page: await sequentialMs(`${server.url}/jobs?${mixes[0]}`), api: await sequentialMs(`${server.url}/api/jobs?${mixes[0]}`) };
       console.log(`load: one request at a time, snapshot loaded: page ${round(warm.page)} ms, API ${round(warm.api)} ms (median of 30)`);
       let peakRssMb = groupRssMb(server.pid);

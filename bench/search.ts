@@ -7,11 +7,14 @@ import { getDb, openDatabase, type DatabaseHandle } from '../db/client';
 import { queryRows } from '../db/types';
 import { env } from '../lib/env';
 import { searchContext } from '../lib/search/context';
-import { TEXT_SEARCH_PLAN } from '../lib/search/text-plan';
+import { TEXT_SEARCH_PLAN, tsQuery } from '../lib/search/text-plan';
+import { decodeCursor } from '../lib/search/cursor';
 import { filtersToParams, parseJobFilters, type JobFilters } from '../lib/search/filters';
-import { effectiveSort, relevanceWindow, searchQuery, type SearchContext } from '../lib/search/search';
-import { snapshotView } from '../lib/search/snapshot-store';
-import { tsQuery } from '../lib/search/where';
+import { openListing } from '../lib/search/open';
+import { relevanceWindow } from '../lib/search/page';
+import { effectiveSort, RELEVANCE_WINDOW, type SearchContext } from '../lib/search/search';
+import { engineBytes, snapshotView } from '../lib/search/snapshot-store';
+import { oracleWidePageQuery } from '../test/support/search-oracle';
 import type { Db } from '../db/types';
 import { BOARDS } from '../scrapers/registry';
 import { createEmptyPostgresDatabase } from '../test/support/test-db';
@@ -20,11 +23,13 @@ import { seedListings, type SeedSummary } from './seed-listings';
 import { TARGETS } from './targets';
 import { machine, markdownTable, percentile, round, writeReport } from './support';
 
-// `npm run bench -- search`: 200,000 listings in a throwaway PostgreSQL database; /api/jobs
-// timed in-process (the real route handler with real Request objects: URL parsing, zod,
-// exchange rates, items + facets, JSON) beside the same SQL run bare through postgres.js.
+// `npm run bench -- search`: SEARCH_LISTINGS (default 200,000) listings in a throwaway
+// PostgreSQL database; /api/jobs timed in-process (the real route handler with real Request
+// objects: URL parsing, zod, exchange rates, items + facets, JSON) beside the same request as
+// bare SQL through postgres.js (the filters in SQL: test/support/search-oracle.ts).
 
-const LISTINGS = 200_000;
+const LISTINGS = Number(process.env.SEARCH_LISTINGS ?? 200_000);
+if (!Number.isSafeInteger(LISTINGS) || LISTINGS < 1) throw new Error(`search bench: SEARCH_LISTINGS must be a positive whole number, not ${process.env.SEARCH_LISTINGS}`);
 const REQUESTS_PER_MIX = 200;
 const WARMUP_PER_MIX = 10;
 const PASSES = 1;
@@ -188,15 +193,20 @@ class Runner {
 
   /**
    * The request as bare SQL, with the planner settings lib/search runs each statement under:
-   * the page query (for relevance over the same window of ids the route ranked, worked out
-   * before timing), and for a text search the statement that finds every match (bitmap scans
-   * only), which the route needs for its facets and answers from cached words instead.
+   * the page query with the filters in SQL (for relevance over the same window of ids the route
+   * ranked, worked out before timing), and for a text search the statement that finds every
+   * match (bitmap scans only), which the facets need and the route answers from cached words.
    */
   async statements(filters: JobFilters): Promise<{ sql: string; params: unknown[]; settings: string[] }[]> {
-    const window = effectiveSort(filters) === 'relevance' ? relevanceWindow(await snapshotView(this.db, filters, this.context.usdPerUnit), filters, this.context) : undefined;
-    const statements = [{ ...dialect.sqlToQuery(searchQuery(filters, this.context, window).query), settings: [] as string[] }];
+    let window;
+    if (effectiveSort(filters) === 'relevance') {
+      const position = filters.cursor ? decodeCursor(filters.cursor, 'relevance', this.context.secret) : null;
+      const sinceUs = position ? (position.key2 ?? -Infinity) : null;
+      window = relevanceWindow(await snapshotView(this.db, filters, this.context.usdPerUnit), { limit: RELEVANCE_WINDOW, sinceUs });
+    }
+    const statements = [{ ...dialect.sqlToQuery(oracleWidePageQuery(filters, this.context, window)), settings: [] as string[] }];
     if (filters.q) {
-      const matches = sql`select l.id from listings l where l.search @@ ${tsQuery(filters.q)} and l.removed_at is null and l.duplicate_of is null`;
+      const matches = sql`select l.id from listings l where l.search @@ ${tsQuery(filters.q)} and ${openListing('l')}`;
       statements.push({ ...dialect.sqlToQuery(matches), settings: [TEXT_SEARCH_PLAN] });
     }
     return statements;
@@ -238,16 +248,19 @@ class Runner {
     let skipped = 0;
     for (const next of mix.requests(random)) {
       if (samples.length >= count) break;
-      if (typeof next === 'string') {
-        if (!this.fresh(this.parse(next))) {
-          if (++skipped > 10_000) throw new Error(`search bench: ${mix.name} ran out of distinct filters`);
-          continue;
+      if (!this.fresh(this.parse(typeof next === 'string' ? next : next.chain))) {
+        // A small SEARCH_LISTINGS runs short of distinct chains (their pages end sooner): the mix ends with what it has.
+        if (++skipped > 10_000) {
+          console.log(`search: ${mix.name} ran out of distinct filters after ${samples.length} requests`);
+          break;
         }
+        continue;
+      }
+      if (typeof next === 'string') {
         samples.push(await this.both(next, samples.length));
         continue;
       }
       // A chain: page after page by nextCursor, as a user reads on.
-      if (!this.fresh(this.parse(next.chain))) continue;
       let query = next.chain;
       for (let page = 0; page < next.pages && samples.length < count; page++) {
         const sample = await this.both(query, samples.length);
@@ -361,7 +374,11 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
     console.log(plans.join('\n\n'));
 
     const summary = summarise(results);
-    reportSearch({ seed, server, heap, results, summary, slowest: slowest.mix, slowestQuery, plans });
+    // The engine's memory in this process: the snapshot's typed arrays and the text leaves the run cached (bitsets), counted by byteLength.
+    const engine = await engineBytes(handle.db);
+    const engineMb = { snapshot: round(engine.snapshot / 1048576), leaves: round(engine.leaves / 1048576), total: round((engine.snapshot + engine.leaves) / 1048576) };
+    console.log(`search: engine memory ${engineMb.total} MiB (snapshot ${engineMb.snapshot} MiB, cached text leaves ${engineMb.leaves} MiB)`);
+    reportSearch({ seed, server, heap, results, summary, slowest: slowest.mix, slowestQuery, plans, engineMb });
     return {
       bench: 'search',
       listings: LISTINGS,
@@ -371,6 +388,7 @@ export async function benchSearch(): Promise<Record<string, unknown>> {
       api_p50_ms: round(summary.all.apiP50),
       worst_mix: summary.worst.mix,
       worst_mix_api_p95_ms: round(summary.worst.apiP95),
+      engine_mb: engineMb.total,
     };
   } finally {
     (globalThis as unknown as { trackendDb?: Promise<DatabaseHandle> }).trackendDb = undefined;
@@ -408,6 +426,7 @@ function reportSearch(input: {
   slowest: string;
   slowestQuery: string;
   plans: string[];
+  engineMb: { snapshot: number; leaves: number; total: number };
 }): void {
   const { seed, server, results, summary } = input;
   const ms = (value: number) => `${round(value)} ms`;
@@ -448,9 +467,9 @@ function reportSearch(input: {
     distribution,
     '',
     '## Method',
-    '- API: the exported `GET` of app/api/jobs/route.ts called in-process with a real `NextRequest` per request, timed to the end of reading the body: URL parsing, zod, the exchange-rate query, the listings_version read, the page query, the facet counts from the in-process snapshot, JSON. ' +
+    '- API: the exported `GET` of app/api/jobs/route.ts called in-process with a real `NextRequest` per request, timed to the end of reading the body: URL parsing, zod, the exchange-rate query, the listings_version read, the one pass over the in-process snapshot that decides the matches, the page picked and ordered from them, the fetch of its rows by id (for relevance, the ranking of its window in SQL), the facet counts, JSON. ' +
       'It leaves out the HTTP server and Node request handling of `next start`.',
-    '- SQL: the same request as bare SQL through postgres.js: the page query lib/search generates (`searchQuery`; for relevance over the same window of ids), and for a text search the statement that finds every match, which facets need (bitmap scans only). The statements run concurrently, as the route runs its queries.',
+    '- SQL: the same request as bare SQL through postgres.js: the page query with the filters in SQL (test/support/search-oracle.ts, the oracle the engine is tested against: ids from the covering index, then their wide rows; for relevance over the same window of ids), and for a text search the statement that finds every match, which facets need (bitmap scans only). The statements run concurrently.',
     '- Every measured request is a filter set the run has not asked before. Variation comes from the parameters themselves: different language/seniority/remote sets, q terms and syntax, salary floors and currencies, boards and windows. ' +
       'The snapshot of open listings is loaded by the warm-up requests (nothing writes listings during the run); the words of text searches are fetched the first time a search uses them, so the first searches of each word pay for it, as they would on a server.',
     `- ${REQUESTS_PER_MIX} requests per mix per pass after ${WARMUP_PER_MIX} warm-up requests, ${PASSES} passes; API and SQL alternate which runs first. The figures below pool the passes.`,
@@ -462,13 +481,15 @@ function reportSearch(input: {
     '## What costs the time',
     `- The listings heap is wide (description HTML and text, the tsvector): ${input.heap.heapMb} MiB of heap and ${input.heap.toastMb} MiB of TOAST for ${seed.rows.toLocaleString('en')} rows, against shared_buffers of ${server.match(/shared_buffers ([^,)\s]+)/)?.[1] ?? '?'}. ` +
       'A plan that visits the heap tuple of every matching row reads most of the table per request.',
-    '- Facet counts read every listing a filter matches: 100-300 ms a request in SQL for broad filters, even from a covering index. They are counted from an in-process snapshot of the open listings instead (lib/search/snapshot.ts: a column of numbers per filter, about 60 bytes a listing), in 3-6 ms. ' +
+    '- Facet counts read every listing a filter matches: 100-300 ms a request in SQL for broad filters, even from a covering index. The snapshot of the open listings (lib/search/snapshot.ts: a typed array per column, no object per listing) decides which listings match, once per request, and the page, its cursor, the facets and the relevance window read that one result. ' +
       'The snapshot is kept while `listings_version` is unchanged (migration 0006: a deferred trigger bumps it in every transaction that changes listings) and reloaded after a change, in about 0.6 s for this table.',
     '- A text search\'s matches come from PostgreSQL a word (or a phrase) at a time, through the GIN index with bitmap scans only, and are kept with the snapshot; the query\'s and/or/not is worked out over them in-process (lib/search/text-query.ts). A common word takes 100-200 ms the first time and nothing after; a phrase needs PostgreSQL to read word positions from each candidate\'s tsvector, so a new phrase costs more.',
     '- Relevance ranks the newest 1,000 matches (RELEVANCE_WINDOW in lib/search/search.ts). Ranking every match read each match\'s 2.5 KB tsvector out of TOAST: 0.2-0.8 s for a common word.',
-    '- Filtered newest-first pages read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters read: an index-only scan instead of the heap. Salary order reads `listings_open_salary_idx`.',
+    '- The API reads no index to find its page: the snapshot keeps the open listings newest first and by salary, so a page is a walk from the cursor over the request\'s matches, and PostgreSQL is asked for the page\'s rows by primary key. The bare SQL\'s filtered newest-first pages read `listings_open_newest_idx` (migration 0005), a partial index of open, non-duplicate listings that carries every column the filters read (an index-only scan); salary order reads `listings_open_salary_idx`.',
     '- The app\'s postgres.js connections run with JIT off (db/client.ts): compiling these short queries cost 0.5–2.8 s per query when it was on.',
     '- What stays over a target in one mix: text searches pay for each word or phrase the first time one is used (above: the tail of the text mix), and a salary floor\'s page is a 1-2 ms index scan beside which the route\'s fixed work (the exchange rates, the version read, a facet count over every open listing: 3-6 ms) is a large multiple, though still far under 50 ms.',
+    '',
+    `Engine memory in the server process after the run: ${input.engineMb.total} MiB (the snapshot's typed arrays ${input.engineMb.snapshot} MiB, the text leaves the run cached ${input.engineMb.leaves} MiB; counted as the arrays' byteLength, the few strings of board, company and skill names left out).`,
     '',
     '## Results',
     pooled,

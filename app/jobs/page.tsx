@@ -76,8 +76,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     page = await searchJobs(db, filters, context, view);
   }
   const [counted, { boards, companies }] = await Promise.all([view, names]);
-  const facets = countFacets(counted, filters);
-  const market = countMarket(counted, filters);
+  const facets = countFacets(counted);
+  const market = countMarket(counted);
   const ids = page.items.map((job) => job.id);
   const [states, seen, histories] = user
     ? await Promise.all([listingStates(db, user.id, ids), firstSeen(db, ids), companyHistory(db, user.id)])

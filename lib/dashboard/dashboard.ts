@@ -188,7 +188,7 @@ export async function responseFunnel(db: Db, userId: string, from: Date, to: Dat
 export async function whatToBuildNext(db: Db, userId: string, profile: UserProfile): Promise<Dashboard['buildNext']> {
   const filters = jobFiltersSchema.parse({ language: profile.languages, role: ['backend'] });
   const [market, logged] = await Promise.all([
-    loadUsdRates(db).then(async (rates) => countMarket(await snapshotView(db, filters, rates), filters, 10)),
+    loadUsdRates(db).then(async (rates) => countMarket(await snapshotView(db, filters, rates), 10)),
     queryRows<{ kind: LoggedTime['kind']; project_language: string | null; project_name: string | null; note: string | null; minutes: number }>(
       db,
       sql`select te.kind::text as kind, p.language as project_language, p.name as project_name, te.note, sum(te.minutes)::int as minutes

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, getTableColumns, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { listings } from '../../db/schema';
 import { queryRows, type Db } from '../../db/types';
+import { openListing } from '../search/open';
 import type { PreparedListing } from './prepare';
 import { columnName, rowJson } from './row-json';
 
@@ -145,17 +146,17 @@ export async function linkDuplicates(db: Db, ids: number[]): Promise<number> {
   // duplicate_of or primary key index, which match nearly every row, on every lookup
   // (seconds per 10,000 listings instead of milliseconds).
   const primary = (key: 'canonical_url' | 'fingerprint') =>
-    sql.raw(`(select min(p.id) from (
-                select id, board_id, duplicate_of, removed_at from listings where ${key} = l.${key} offset 0
-              ) p
-              where p.id < l.id and p.board_id <> l.board_id and p.duplicate_of is null and p.removed_at is null)`);
+    sql`(select min(p.id) from (
+           select id, board_id, duplicate_of, removed_at from listings where ${sql.raw(key)} = l.${sql.raw(key)} offset 0
+         ) p
+         where p.id < l.id and p.board_id <> l.board_id and ${openListing('p')})`;
   const linked = await queryRows<{ id: number }>(
     db,
     sql`update listings t set duplicate_of = m.primary_id
         from (
           select l.id, least(${primary('canonical_url')}, ${primary('fingerprint')}) as primary_id
           from listings l
-          where l.id = any(${sql.param(ids)}::bigint[]) and l.duplicate_of is null and l.removed_at is null
+          where l.id = any(${sql.param(ids)}::bigint[]) and ${openListing('l')}
         ) m
         where t.id = m.id and m.primary_id is not null
         returning t.id`,

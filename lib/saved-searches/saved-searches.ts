@@ -10,7 +10,6 @@ import { applyUserLists, loadUserLists } from '../companies/search';
 import { getProfile } from '../profile/profile';
 import { loadUsdRates } from '../salary/rates';
 import { filtersToParams, parseJobFilters, type JobFilters } from '../search/filters';
-import { countMatches } from '../search/snapshot-filter';
 import { snapshotView } from '../search/snapshot-store';
 
 // A user's saved searches. Every query names the acting user beside the row id, so another
@@ -238,8 +237,7 @@ export async function newCounts(db: Db, userId: string, rows: SavedSearch[], now
     }
     const since = row.lastSeenAt.getTime() > now.getTime() ? now : row.lastSeenAt;
     const scoped = { ...applyUserLists(filters, lists), firstSeenAfter: since };
-    const view = await snapshotView(db, scoped, usdPerUnit);
-    counts.set(row.id, countMatches(view.snapshot, scoped, view.inputs));
+    counts.set(row.id, (await snapshotView(db, scoped, usdPerUnit)).count);
   }
   return counts;
 }

@@ -40,3 +40,15 @@ export function countBits(set: Bitset): number {
   }
   return n;
 }
+
+/** The first row at or after `from` that is in the set, or -1. Skips empty words whole. */
+export function nextBit(set: Bitset, from: number): number {
+  let word = from >>> 5;
+  if (word >= set.length) return -1;
+  let bits = set[word]! & (~0 << (from & 31));
+  while (bits === 0) {
+    if (++word >= set.length) return -1;
+    bits = set[word]!;
+  }
+  return (word << 5) + 31 - Math.clz32(bits & -bits);
+}

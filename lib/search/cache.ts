@@ -20,6 +20,11 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** Entries held (expired ones included until they are replaced or pushed out). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   clear(): void {
     this.entries.clear();
   }

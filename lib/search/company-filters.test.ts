@@ -11,12 +11,12 @@ import { jobFiltersSchema, withFollowedCompanies, withHiddenBoards, withHiddenCo
 import { countMarket } from './market';
 import { searchJobs, type SearchContext } from './search';
 import { snapshotView } from './snapshot-store';
-import { newestMatches, rowTester } from './snapshot-filter';
-import { whereFor } from './where';
+import { newestPage } from './page';
+import { whereFor } from '../../test/support/search-oracle';
 
-// followed=1, company=<id> and hidden companies, in both engines: the SQL of the page query
-// (where.ts) and the in-process snapshot (snapshot-filter.ts) that facets, the market view and
-// relevance read. The oracle: for every input, both engines pick the same listings.
+// followed=1, company=<id> and hidden companies in the engine (the in-process snapshot,
+// snapshot-filter.ts, that the page, facets, the market view and relevance read) and in the SQL
+// oracle (test/support/search-oracle.ts): for every input, both pick the same listings.
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 24) - n * 86_400_000);
 
@@ -60,8 +60,8 @@ describe(`company filters (${TEST_DRIVER})`, () => {
       (row) => Number(row.id),
     );
   const snapshotIds = async (chosen: JobFilters) => {
-    const { snapshot, inputs } = await snapshotView(database.db, chosen, context.usdPerUnit);
-    return newestMatches(snapshot, rowTester(snapshot, chosen, inputs), { limit: 1000, sinceUs: null }).ids;
+    const view = await snapshotView(database.db, chosen, context.usdPerUnit);
+    return newestPage(view, null, 1000).map((row) => row.id);
   };
 
   it('narrows to the companies followed, on their own board or a copy elsewhere', async () => {
@@ -114,9 +114,9 @@ describe(`company filters (${TEST_DRIVER})`, () => {
       const expected = await sqlIds(chosen);
       expect(await snapshotIds(chosen), JSON.stringify(input)).toEqual(expected);
       const view = await snapshotView(database.db, chosen, context.usdPerUnit);
-      expect(countMarket(view, chosen).listings, JSON.stringify(input)).toBe(expected.length);
+      expect(countMarket(view).listings, JSON.stringify(input)).toBe(expected.length);
       // Facets: each board option counted as the SQL with that board chosen would count it.
-      const facets = countFacets(view, chosen);
+      const facets = countFacets(view);
       for (const board of ['golang-cafe', 'greenhouse-acme', 'lever-globex', 'ashby-initech']) {
         const n = (await sqlIds({ ...chosen, board: [board] })).length;
         expect(facets.board[board] ?? 0, `${JSON.stringify(input)} board ${board}`).toBe(n);

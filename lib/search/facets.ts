@@ -1,9 +1,9 @@
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
-import type { JobFilters } from './filters';
-import { tallyLanguages } from './snapshot';
-import { FACET_BIT, rowTester } from './snapshot-filter';
+import { nextBit } from './bitset';
+import type { FacetName } from './filters';
+import { tallyLanguages, type ListingSnapshot } from './snapshot';
+import { FACET_BIT } from './snapshot-filter';
 import type { SnapshotView } from './snapshot-store';
-import type { FacetName } from './where';
 
 export type Facets = Record<FacetName, Record<string, number>>;
 
@@ -14,8 +14,7 @@ export type Facets = Record<FacetName, Record<string, number>>;
  * only, one that misses none counts in all, one that misses two counts nowhere. A job counts
  * on every board it was found on, as the board filter matches it there.
  */
-export function countFacets({ snapshot, inputs }: SnapshotView, filters: JobFilters): Facets {
-  const test = rowTester(snapshot, filters, inputs);
+export function countFacets({ snapshot, matches, nearMisses, test }: SnapshotView): Facets {
   const counts = {
     language: new Float64Array(LANGUAGE_SLUGS.length),
     seniority: new Float64Array(SENIORITIES.length),
@@ -23,18 +22,21 @@ export function countFacets({ snapshot, inputs }: SnapshotView, filters: JobFilt
     remote: new Float64Array(REMOTE_KINDS.length),
     board: new Float64Array(snapshot.boards.length),
   };
-  // A facet counts a row that misses no facet filter, or only its own (FACET_BIT).
-  for (let row = 0; row < snapshot.size; row++) {
-    const missed = test(row);
-    if (missed < 0 || (missed & (missed - 1)) !== 0) continue; // failed a base filter, or missed two facets
-    if (missed === 0 || missed === FACET_BIT.language) tallyLanguages(snapshot, row, counts.language);
-    if (missed === 0 || missed === FACET_BIT.seniority) counts.seniority[snapshot.seniority[row]!]!++;
-    if (missed === 0 || missed === FACET_BIT.role) counts.role[snapshot.role[row]!]!++;
-    if (missed === 0 || missed === FACET_BIT.remote) counts.remote[snapshot.remote[row]!]!++;
-    if (missed === 0 || missed === FACET_BIT.board) {
-      counts.board[snapshot.board[row]!]!++;
-      if (snapshot.hasCopies[row]) for (const copy of snapshot.copyBoards.get(row)!) counts.board[copy]!++;
-    }
+  const tallyBoards = (row: number) => {
+    counts.board[snapshot.board[row]!]!++;
+    if (snapshot.hasCopies[row]) for (const copy of snapshot.copyBoards.get(row)!) counts.board[copy]!++;
+  };
+  // A row in the result counts in every facet.
+  for (let row = nextBit(matches, 0); row >= 0; row = nextBit(matches, row + 1)) {
+    tallyLanguages(snapshot, row, counts.language);
+    counts.seniority[snapshot.seniority[row]!]!++;
+    counts.role[snapshot.role[row]!]!++;
+    counts.remote[snapshot.remote[row]!]!++;
+    tallyBoards(row);
+  }
+  // A near miss counts in the one facet whose filter it misses (FACET_BIT).
+  for (let row = nextBit(nearMisses, 0); row >= 0; row = nextBit(nearMisses, row + 1)) {
+    tallyMiss(snapshot, row, test(row), counts, tallyBoards);
   }
 
   const named = (values: readonly string[], tally: Float64Array) =>
@@ -46,4 +48,18 @@ export function countFacets({ snapshot, inputs }: SnapshotView, filters: JobFilt
     remote: named(REMOTE_KINDS, counts.remote),
     board: named(snapshot.boards, counts.board),
   };
+}
+
+function tallyMiss(
+  snapshot: ListingSnapshot,
+  row: number,
+  missed: number,
+  counts: Record<Exclude<FacetName, 'board'>, Float64Array>,
+  tallyBoards: (row: number) => void,
+): void {
+  if (missed === FACET_BIT.language) tallyLanguages(snapshot, row, counts.language);
+  else if (missed === FACET_BIT.seniority) counts.seniority[snapshot.seniority[row]!]!++;
+  else if (missed === FACET_BIT.role) counts.role[snapshot.role[row]!]!++;
+  else if (missed === FACET_BIT.remote) counts.remote[snapshot.remote[row]!]!++;
+  else if (missed === FACET_BIT.board) tallyBoards(row);
 }

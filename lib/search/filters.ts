@@ -12,6 +12,10 @@ export const MAX_LIMIT = 100;
 /** "Open to self-taught": no degree required and at most this many years asked. */
 export const SELF_TAUGHT_MAX_YEARS = 2;
 
+/** Filters that facets count the options of (each leaving out its own filter: lib/search/facets.ts). */
+export type FacetName = 'language' | 'seniority' | 'role' | 'remote' | 'board';
+export const FACET_NAMES: readonly FacetName[] = ['language', 'seniority', 'role', 'remote', 'board'];
+
 const many = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -36,7 +40,6 @@ export const jobFiltersSchema = z.object({
   limit: z.coerce.number().int('must be a whole number').min(1).max(MAX_LIMIT).default(20),
 });
 
-/**
 /**
  * The filters of one search. `hiddenBoards`, `hiddenCompanies` and `followedBoards` are never
  * read from a query string: they are the signed-in user's own lists (withHiddenBoards,
@@ -64,6 +67,13 @@ export function withHiddenCompanies(filters: JobFilters, companyKeys: readonly s
 /** The filters with the companies the signed-in user follows (their board ids), which `followed` narrows to. */
 export function withFollowedCompanies(filters: JobFilters, boardIds: readonly string[]): JobFilters {
   return filters.followed ? { ...filters, followedBoards: [...boardIds] } : filters;
+}
+
+/** The salary floor in yearly USD, or null when the currency is unknown to the rate table. */
+export function salaryFloorUsd(filters: JobFilters, usdPerUnit: Record<string, number>): number | null {
+  if (filters.salaryMin === undefined) return null;
+  const rate = usdPerUnit[filters.currency];
+  return rate === undefined ? null : Math.round(filters.salaryMin * rate);
 }
 
 const REPEATABLE = new Set(['language', 'seniority', 'role', 'remote', 'board', 'company']);

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { listings } from '../../db/schema';
 import { queryRows, type Db, type RawRow } from '../../db/types';
-import { SUMMARY_COLUMNS, toSummary, type JobSummary, type SummaryRow } from './search';
+import { LANGUAGE_SLUGS, ROLES } from '../vocabulary';
+import { SUMMARY_COLUMNS, summariesById, toSummary, type JobSummary, type SummaryRow } from './search';
+import type { ListingSnapshot } from './snapshot';
+import { currentSnapshot } from './snapshot-store';
 
 export interface ListingDetail extends JobSummary {
   company: string | null;
@@ -38,17 +41,45 @@ export async function getListing(db: Db, id: number): Promise<ListingDetail | nu
   };
 }
 
-/** Open listings most like this one: same role, a shared language, most shared skills, newest. */
+/** Open listings most like this one: same role, a shared language, most shared skills, newest (from the snapshot). */
 export async function similarListings(db: Db, listing: Pick<JobSummary, 'id' | 'role' | 'languages' | 'skills'>, limit = 5): Promise<JobSummary[]> {
-  if (listing.languages.length === 0) return [];
-  const rows = await queryRows<SummaryRow>(
-    db,
-    sql`select ${SUMMARY_COLUMNS} from listings l
-        where l.removed_at is null and l.duplicate_of is null and l.id <> ${listing.id}
-          and l.role = ${listing.role} and l.languages && ${sql.param(listing.languages)}::text[]
-        order by cardinality(array(select unnest(l.skills) intersect select unnest(${sql.param(listing.skills)}::text[]))) desc,
-          l.posted_at desc, l.id desc
-        limit ${limit}`,
-  );
-  return rows.map(toSummary);
+  if (listing.languages.length === 0 || limit <= 0) return [];
+  const snapshot = await currentSnapshot(db);
+  const ids = mostAlike(snapshot, listing, limit);
+  const found = await summariesById(db, ids);
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
+function mostAlike(snapshot: ListingSnapshot, listing: Pick<JobSummary, 'id' | 'role' | 'languages' | 'skills'>, limit: number): number[] {
+  const role = ROLES.indexOf(listing.role);
+  const mask = listing.languages.reduce((bits, slug) => {
+    const bit = LANGUAGE_SLUGS.indexOf(slug);
+    return bit < 0 ? bits : bits | (1 << bit);
+  }, 0);
+  const wanted = new Uint8Array(snapshot.skills.length);
+  for (const skill of listing.skills) {
+    const index = snapshot.skills.indexOf(skill);
+    if (index >= 0) wanted[index] = 1;
+  }
+  // Each skill counts once per row, as a set intersection would (stamped with the row).
+  const counted = new Uint32Array(snapshot.skills.length);
+  // The best so far, most shared skills first; rows come newest first, so a tie keeps the earlier.
+  const best: { row: number; shared: number }[] = [];
+  for (let row = 0; row < snapshot.size; row++) {
+    if (snapshot.role[row] !== role || !(snapshot.languages[row]! & mask) || snapshot.ids[row] === listing.id) continue;
+    let shared = 0;
+    for (let k = snapshot.skillStart[row]!; k < snapshot.skillStart[row + 1]!; k++) {
+      const skill = snapshot.skillIds[k]!;
+      if (wanted[skill] && counted[skill] !== row + 1) {
+        counted[skill] = row + 1;
+        shared++;
+      }
+    }
+    if (best.length === limit && shared <= best[limit - 1]!.shared) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.shared < shared) at--;
+    best.splice(at, 0, { row, shared });
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ row }) => snapshot.ids[row]!);
 }

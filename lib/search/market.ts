@@ -1,7 +1,6 @@
 import { LANGUAGE_SLUGS } from '../vocabulary';
-import type { JobFilters } from './filters';
+import { hasBit, nextBit } from './bitset';
 import { tallyLanguages } from './snapshot';
-import { rowTester } from './snapshot-filter';
 import type { SnapshotView } from './snapshot-store';
 
 export interface MarketView {
@@ -14,8 +13,8 @@ export interface MarketView {
   salary: { withSalary: number; p25: number | null; median: number | null; p75: number | null } | null;
 }
 
-/** The value at fraction p of sorted values, as PostgreSQL's percentile_disc picks it. */
-const percentileDisc = (sorted: Float64Array, p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+/** Where PostgreSQL's percentile_disc picks fraction p of n sorted values. */
+const percentileIndex = (n: number, p: number) => Math.max(0, Math.ceil(p * n) - 1);
 
 /** The `top` most counted names, most first, ties by name. */
 function ranked(names: readonly string[], tally: Float64Array, top: number, n: number) {
@@ -29,28 +28,37 @@ function ranked(names: readonly string[], tally: Float64Array, top: number, n: n
 }
 
 /** What the jobs matching a filter ask for, from the snapshot: tells a learner what to build next. */
-export function countMarket({ snapshot, inputs }: SnapshotView, filters: JobFilters, top = 12): MarketView {
-  const test = rowTester(snapshot, filters, inputs);
+export function countMarket({ snapshot, matches, count }: SnapshotView, top = 12): MarketView {
+  if (count === 0) return { listings: 0, skills: [], languages: [], salary: null };
   const skills = new Float64Array(snapshot.skills.length);
   const languages = new Float64Array(LANGUAGE_SLUGS.length);
-  const salaries: number[] = [];
-  let n = 0;
-  for (let row = 0; row < snapshot.size; row++) {
-    if (test(row) !== 0) continue;
-    n++;
+  let withSalary = 0;
+  for (let row = nextBit(matches, 0); row >= 0; row = nextBit(matches, row + 1)) {
     for (let k = snapshot.skillStart[row]!; k < snapshot.skillStart[row + 1]!; k++) skills[snapshot.skillIds[k]!]!++;
     tallyLanguages(snapshot, row, languages);
-    const salary = snapshot.salaryUsd[row]!;
-    if (!Number.isNaN(salary)) salaries.push(salary);
+    if (!Number.isNaN(snapshot.salaryUsd[row]!)) withSalary++;
   }
-  if (n === 0) return { listings: 0, skills: [], languages: [], salary: null };
-  const sorted = Float64Array.from(salaries).sort();
   return {
-    listings: n,
-    skills: ranked(snapshot.skills, skills, top, n).map(({ name, ...counts }) => ({ skill: name, ...counts })),
-    languages: ranked(LANGUAGE_SLUGS, languages, top, n).map(({ name, ...counts }) => ({ language: name, ...counts })),
-    salary: sorted.length
-      ? { withSalary: sorted.length, p25: percentileDisc(sorted, 0.25), median: percentileDisc(sorted, 0.5), p75: percentileDisc(sorted, 0.75) }
-      : null,
+    listings: count,
+    skills: ranked(snapshot.skills, skills, top, count).map(({ name, ...counts }) => ({ skill: name, ...counts })),
+    languages: ranked(LANGUAGE_SLUGS, languages, top, count).map(({ name, ...counts }) => ({ language: name, ...counts })),
+    salary: withSalary ? { withSalary, ...quartiles(snapshot, matches, withSalary) } : null,
   };
+}
+
+/**
+ * The salary quartiles of the matches, read off the snapshot's salary order (lowest first from
+ * the end of its salaried rows) rather than sorting the matches' salaries per request.
+ */
+function quartiles({ bySalary, salaried, salaryUsd }: SnapshotView['snapshot'], matches: SnapshotView['matches'], n: number) {
+  const wanted = [percentileIndex(n, 0.25), percentileIndex(n, 0.5), percentileIndex(n, 0.75)];
+  const found: number[] = [];
+  let seen = 0;
+  for (let at = salaried - 1; at >= 0 && found.length < wanted.length; at--) {
+    const row = bySalary[at]!;
+    if (!hasBit(matches, row)) continue;
+    while (found.length < wanted.length && wanted[found.length] === seen) found.push(salaryUsd[row]!);
+    seen++;
+  }
+  return { p25: found[0]!, median: found[1]!, p75: found[2]! };
 }

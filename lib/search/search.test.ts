@@ -8,14 +8,34 @@ import { loadUsdRates } from '../salary/rates';
 import { countFacets } from './facets';
 import { countMarket } from './market';
 import { snapshotView } from './snapshot-store';
-import { filtersToParams, jobFiltersSchema, parseJobFilters, withHiddenBoards, type JobFilters } from './filters';
-import { FACET_NAMES, whereFor } from './where';
+import { FACET_NAMES, filtersToParams, jobFiltersSchema, parseJobFilters, withHiddenBoards, type JobFilters } from './filters';
+import { oraclePageIds, oracleSimilarIds, whereFor } from '../../test/support/search-oracle';
+import { getListing, similarListings } from './listing';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import { BadCursorError, searchJobs, type SearchContext } from './search';
 
+/** Filter sets the snapshot engine is compared with the SQL oracle on. */
+const FILTER_SETS: Record<string, unknown>[] = [
+  {},
+  { language: ['go'], seniority: ['senior', 'junior'], remote: ['remote', 'onsite'] },
+  { board: ['remotive'], language: ['go'] },
+  { board: ['golang-cafe', 'remotive'], role: ['backend'], salaryMin: '50000', currency: 'EUR' },
+  { language: ['python'], seniority: ['mid'], role: ['devops'], remote: ['hybrid'], board: ['golang-cafe'] },
+  { q: 'postgresql', selfTaught: 'true', language: ['go', 'python'] },
+  { q: 'payments -django' },
+  { q: '"distributed systems" or django', remote: ['remote'] },
+  { q: '-go' },
+  { q: 'the' },
+  { postedWithin: '7d', visa: 'true' },
+  { salaryMin: '1000', currency: 'XYZ' },
+  { hiddenBoards: ['remotive'] },
+  { hiddenBoards: ['golang-cafe'], language: ['go'] },
+  { hiddenBoards: ['remotive'], board: ['remotive'], q: 'postgresql' },
+];
+
 let context: SearchContext;
-const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates), chosen);
-const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates), chosen);
+const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates));
+const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates));
 let USD_PER_UNIT: SearchContext['usdPerUnit'];
 const filters = ({ hiddenBoards, ...input }: Record<string, unknown> = {}): JobFilters =>
   withHiddenBoards(jobFiltersSchema.parse(input), (hiddenBoards as string[] | undefined) ?? []);
@@ -214,23 +234,7 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
       }
       return facets;
     };
-    for (const input of [
-      {},
-      { language: ['go'], seniority: ['senior', 'junior'], remote: ['remote', 'onsite'] },
-      { board: ['remotive'], language: ['go'] },
-      { board: ['golang-cafe', 'remotive'], role: ['backend'], salaryMin: '50000', currency: 'EUR' },
-      { language: ['python'], seniority: ['mid'], role: ['devops'], remote: ['hybrid'], board: ['golang-cafe'] },
-      { q: 'postgresql', selfTaught: 'true', language: ['go', 'python'] },
-      { q: 'payments -django' },
-      { q: '"distributed systems" or django', remote: ['remote'] },
-      { q: '-go' },
-      { q: 'the' },
-      { postedWithin: '7d', visa: 'true' },
-      { salaryMin: '1000', currency: 'XYZ' },
-      { hiddenBoards: ['remotive'] },
-      { hiddenBoards: ['golang-cafe'], language: ['go'] },
-      { hiddenBoards: ['remotive'], board: ['remotive'], q: 'postgresql' },
-    ]) {
+    for (const input of FILTER_SETS) {
       const chosen = filters(input);
       expect(await facetCounts(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
     }
@@ -288,6 +292,47 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     ]) {
       const chosen = filters(input);
       expect(await marketView(database.db, chosen, USD_PER_UNIT), JSON.stringify(input)).toEqual(await reference(chosen));
+    }
+  });
+
+  it.each(['newest', 'salary', 'match', 'relevance'] as const)('pages as the SQL oracle does, cursor by cursor, on every filter set (%s)', async (sort) => {
+    const preferences = { languages: ['python'], seniority: 'senior' as const, remote: 'remote' as const };
+    // Ties the sorts break by id: the same posting time, the same salary, no salary.
+    const tied = await Promise.all(
+      [150_000, 150_000, null].map((salary, i) =>
+        insertListing(database.db, i ? 'remotive' : 'golang-cafe', {
+          title: `Tied Go Engineer ${i}`, languages: ['go'], seniority: 'senior', remote: 'remote', role: 'backend', postedAt: day(2),
+          salaryMin: salary, salaryCurrency: salary ? 'USD' : null, salaryPeriod: salary ? 'year' : null, salaryUsdYearly: salary,
+          descriptionText: 'Go payments engineer',
+        }),
+      ),
+    );
+    for (const input of FILTER_SETS) {
+      // Relevance needs a search; without one the sort falls back to newest, as the API's does.
+      for (const extra of [{}, ...(sort === 'match' ? [{ preferences }] : []), ...(sort === 'relevance' ? [{ relevanceWindow: 2 }] : [])]) {
+        const within = { ...context, ...extra };
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const chosen = filters({ ...input, sort, limit: '1', cursor });
+          const page = await searchJobs(database.db, chosen, within);
+          const expected = await oraclePageIds(database.db, chosen, within, page.window ?? undefined);
+          expect(page.items.map((item) => item.id), `${JSON.stringify({ input, extra })} page ${pages}`).toEqual(expected);
+          cursor = page.nextCursor ?? undefined;
+          if (cursor) expect(await oraclePageIds(database.db, filters({ ...input, sort, limit: '1', cursor }), within, page.window ?? undefined)).not.toEqual(expected);
+        } while (cursor && ++pages < 10);
+      }
+    }
+    await database.db.execute(sql`delete from listings where id = any(${sql.param(tied.map((listing) => listing.id))}::bigint[])`);
+  });
+
+  it('finds similar listings as the SQL oracle does', async () => {
+    for (const name of ['Senior Go Engineer', 'Junior Go Developer', 'Python Backend Engineer', 'Go Site Reliability Engineer', 'Senior Go Engineer (copy)']) {
+      const listing = (await getListing(database.db, ids[name]!))!;
+      for (const limit of [1, 2, 5]) {
+        const similar = await similarListings(database.db, listing, limit);
+        expect(similar.map((job) => job.id), `${name} ${limit}`).toEqual(await oracleSimilarIds(database.db, listing, limit));
+      }
     }
   });
 });

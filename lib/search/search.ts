@@ -1,12 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { listings } from '../../db/schema';
 import { queryRows, type Db, type RawRow } from '../../db/types';
 import type { Language, RemoteKind, Role, SalaryPeriod, Seniority } from '../vocabulary';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import type { JobFilters, Sort } from './filters';
-import { newestMatches, rowTester } from './snapshot-filter';
+import { matchPage, newestPage, preferencesFor, relevanceWindow, salaryPage, type MatchPreferences, type PageRow, type RelevanceWindow } from './page';
 import { snapshotView, type SnapshotView } from './snapshot-store';
-import { tsQuery, whereFor } from './where';
+import { tsQuery } from './text-plan';
 
 export interface JobSummary {
   id: number;
@@ -29,12 +29,7 @@ export interface JobSummary {
   isSample: boolean;
 }
 
-/** What "best match" scores against: the signed-in user's profile, or the request's own filters. */
-export interface MatchPreferences {
-  languages: string[];
-  seniority: Seniority | null;
-  remote: RemoteKind | null;
-}
+export type { MatchPreferences, RelevanceWindow } from './page';
 
 export interface SearchContext {
   /** Signs cursors. */
@@ -66,70 +61,6 @@ export function effectiveSort(filters: JobFilters): Sort {
   return filters.sort ?? (filters.q ? 'relevance' : 'newest');
 }
 
-// Microseconds since the epoch: exact for timestamptz, and a safe integer in JSON.
-const POSTED_US = sql`(extract(epoch from l.posted_at) * 1000000)::bigint`;
-const fromUs = (us: number) => sql`(timestamptz 'epoch' + ${us} * interval '1 microsecond')`;
-
-function matchScore(preferences: MatchPreferences): SQL {
-  const terms: SQL[] = [sql`0::int`];
-  if (preferences.languages.length) terms.push(sql`(case when l.languages && ${sql.param(preferences.languages)}::text[] then 4 else 0 end)`);
-  if (preferences.seniority) terms.push(sql`(case when l.seniority = ${preferences.seniority} then 2 else 0 end)`);
-  if (preferences.remote) terms.push(sql`(case when l.remote = ${preferences.remote} then 1 else 0 end)`);
-  return sql.join(terms, sql` + `);
-}
-
-interface SortPlan {
-  key: SQL; // selected as sort_key
-  key2: SQL; // selected as sort_key2
-  order: SQL;
-  after: (position: CursorPosition) => SQL;
-}
-
-function sortPlan(sort: Sort, filters: JobFilters, context: SearchContext): SortPlan {
-  switch (sort) {
-    case 'newest':
-      return {
-        key: POSTED_US,
-        key2: sql`null::bigint`,
-        order: sql`l.posted_at desc, l.id desc`,
-        after: (p) => sql`(l.posted_at, l.id) < (${fromUs(p.key ?? 0)}, ${p.id})`,
-      };
-    case 'salary':
-      return {
-        key: sql`l.salary_usd_yearly`,
-        key2: sql`null::bigint`,
-        order: sql`l.salary_usd_yearly desc nulls last, l.id desc`,
-        after: (p) =>
-          p.key === null
-            ? sql`(l.salary_usd_yearly is null and l.id < ${p.id})`
-            : sql`((l.salary_usd_yearly, l.id) < (${p.key}, ${p.id}) or l.salary_usd_yearly is null)`,
-      };
-    case 'relevance': {
-      const rank = sql`ts_rank_cd(l.search, ${tsQuery(filters.q ?? '')})`;
-      return {
-        key: sql`${rank}::float8`,
-        key2: sql`null::bigint`,
-        order: sql`${rank} desc, l.id desc`,
-        after: (p) => sql`(${rank}::float8, l.id) < (${p.key ?? 0}::float8, ${p.id})`,
-      };
-    }
-    case 'match': {
-      const preferences = context.preferences ?? {
-        languages: filters.language,
-        seniority: filters.seniority.length === 1 ? filters.seniority[0]! : null,
-        remote: filters.remote.length === 1 ? filters.remote[0]! : null,
-      };
-      const score = matchScore(preferences);
-      return {
-        key: score,
-        key2: POSTED_US,
-        order: sql`${score} desc, l.posted_at desc, l.id desc`,
-        after: (p) => sql`(${score}, l.posted_at, l.id) < (${p.key ?? 0}, ${fromUs(p.key2 ?? 0)}, ${p.id})`,
-      };
-    }
-  }
-}
-
 /** The listing columns SUMMARY_COLUMNS selects, and the copies' boards. */
 export type SummaryRow = RawRow<
   typeof listings,
@@ -155,7 +86,6 @@ export type SummaryRow = RawRow<
   | 'isSample'
 > & { copies: string[] | null };
 
-type Row = SummaryRow & { sort_key: number | string | null; sort_key2: number | string | null };
 
 export const SUMMARY_COLUMNS = sql`l.id, l.title, l.company, l.url, l.board_id, l.location, l.remote, l.salary_min, l.salary_max,
   l.salary_currency, l.salary_period, l.languages, l.skills, l.seniority, l.role, l.years_required, l.degree_required,
@@ -188,8 +118,6 @@ export function toSummary(row: SummaryRow): JobSummary {
   };
 }
 
-const numberOrNull = (value: number | string | null) => (value === null ? null : Number(value));
-
 function cursorPosition(filters: JobFilters, sort: Sort, context: SearchContext): CursorPosition | null {
   if (!filters.cursor) return null;
   const position = decodeCursor(filters.cursor, sort, context.secret);
@@ -197,53 +125,62 @@ function cursorPosition(filters: JobFilters, sort: Sort, context: SearchContext)
   return position;
 }
 
-/** The listings relevance ranks (see RELEVANCE_WINDOW), and the window's oldest posting time when it leaves matches out. */
-export interface RelevanceWindow {
-  ids: number[];
-  cutoffUs: number | null;
-  /** Every listing the search matches. */
-  matches: number;
+/** The summaries of listings by id: the wide rows, fetched by primary key once the snapshot has picked them. */
+export async function summariesById(db: Db, ids: number[]): Promise<Map<number, JobSummary>> {
+  if (!ids.length) return new Map();
+  const rows = await queryRows<SummaryRow>(db, sql`select ${SUMMARY_COLUMNS} from listings l where l.id = any(${sql.param(ids)}::bigint[])`);
+  return new Map(rows.map((row) => [Number(row.id), toSummary(row)]));
+}
+
+/** The summaries of a page's rows, in its order (a row deleted since the snapshot was read drops out). */
+async function withSummaries(db: Db, rows: PageRow[]): Promise<{ item: JobSummary; key: number | null; key2: number | null }[]> {
+  const found = await summariesById(db, rows.map((row) => row.id));
+  return rows.flatMap(({ id, key, key2 }) => {
+    const item = found.get(id);
+    return item ? [{ item, key, key2 }] : [];
+  });
 }
 
 /**
- * The newest matches relevance ranks, from the snapshot of open listings. A cursor carries the
- * window's cutoff time, so later pages rank the same listings (and any posted since).
+ * Relevance: the window's listings ranked by ts_rank_cd in SQL (ranking needs each tsvector,
+ * which only PostgreSQL holds), after the cursor's position, with their summaries. Ranking
+ * decides no match: the window's ids already are the matches.
  */
-export function relevanceWindow({ snapshot, inputs }: SnapshotView, filters: JobFilters, context: SearchContext): RelevanceWindow {
-  const position = cursorPosition(filters, 'relevance', context);
-  const limit = context.relevanceWindow ?? RELEVANCE_WINDOW;
-  const sinceUs = position ? (position.key2 ?? -Infinity) : null;
-  return newestMatches(snapshot, rowTester(snapshot, filters, inputs), { limit, sinceUs });
+async function rankedPage(db: Db, q: string, window: RelevanceWindow, position: CursorPosition | null, take: number) {
+  if (!window.ids.length) return [];
+  const rank = sql`ts_rank_cd(l.search, ${tsQuery(q)})::float8`;
+  const after = position ? sql`and (${rank}, l.id) < (${position.key ?? 0}::float8, ${position.id})` : sql``;
+  const rows = await queryRows<SummaryRow & { rank: number | string }>(
+    db,
+    sql`select ${SUMMARY_COLUMNS}, page.rank from (
+          select l.id, ${rank} as rank from listings l where l.id = any(${sql.param(window.ids)}::bigint[]) ${after}
+          order by rank desc, l.id desc limit ${take}) page
+        join listings l on l.id = page.id
+        order by page.rank desc, l.id desc`,
+  );
+  return rows.map((row) => ({ item: toSummary(row), key: Number(row.rank), key2: window.cutoffUs }));
 }
 
-/**
- * The SQL of one page of results (also run bare by the search benchmark). Relevance ranks only
- * the listings of its window (relevanceWindow); every filter still applies to them.
- */
-export function searchQuery(filters: JobFilters, context: SearchContext, window?: RelevanceWindow): { query: SQL; sort: Sort } {
-  const sort = effectiveSort(filters);
-  const plan = sortPlan(sort, filters, context);
-  let where = whereFor(filters, context.usdPerUnit);
+/** One page of matches in the sort's order, each with the keys its cursor carries. */
+async function pageOf(db: Db, view: SnapshotView, sort: Sort, context: SearchContext, position: CursorPosition | null, take: number) {
   if (sort === 'relevance') {
-    if (!window) throw new Error('searchQuery: relevance needs its window (relevanceWindow)');
-    where = sql`${where} and l.id = any(${sql.param(window.ids)}::bigint[])`;
+    const sinceUs = position ? (position.key2 ?? -Infinity) : null;
+    const window = relevanceWindow(view, { limit: context.relevanceWindow ?? RELEVANCE_WINDOW, sinceUs });
+    return { rows: await rankedPage(db, view.filters.q ?? '', window, position, take), window };
   }
-  const position = cursorPosition(filters, sort, context);
-  if (position) where = sql`${where} and ${plan.after(position)}`;
-  // Two steps: the page's ids first, from columns the covering index carries (an index-only
-  // scan that filters index entries, 15 ms where filtering heap rows took 130 ms for a rare
-  // language + seniority + remote mix over 200,000 listings), then the wide rows of those ids.
-  const query = sql`select ${SUMMARY_COLUMNS}, ${plan.key} as sort_key, ${plan.key2} as sort_key2
-    from (select l.id from listings l where ${where} order by ${plan.order} limit ${filters.limit + 1}) page
-    join listings l on l.id = page.id
-    order by ${plan.order}`;
-  return { query, sort };
+  const rows =
+    sort === 'newest'
+      ? newestPage(view, position, take)
+      : sort === 'salary'
+        ? salaryPage(view, position, take)
+        : matchPage(view, preferencesFor(view.filters, context.preferences), position, take);
+  return { rows: await withSummaries(db, rows), window: null };
 }
 
 /**
  * One page of listings for the filters, newest (or best) first, with a cursor for the next
- * page. Relevance reads the request's snapshot view: pass the one the caller counts facets
- * from, or it is worked out here.
+ * page. Which listings match is the request's snapshot view: pass the one the caller counts
+ * facets from, or it is worked out here.
  */
 export async function searchJobs(
   db: Db,
@@ -251,17 +188,12 @@ export async function searchJobs(
   context: SearchContext,
   view?: Promise<SnapshotView>,
 ): Promise<{ items: JobSummary[]; nextCursor: string | null; window: RelevanceWindow | null }> {
-  const window =
-    effectiveSort(filters) === 'relevance' ? relevanceWindow(await (view ?? snapshotView(db, filters, context.usdPerUnit)), filters, context) : null;
-  const { query, sort } = searchQuery(filters, context, window ?? undefined);
-  const rows = await queryRows<Row>(db, query);
+  const sort = effectiveSort(filters);
+  const position = cursorPosition(filters, sort, context);
+  const matched = await (view ?? snapshotView(db, filters, context.usdPerUnit));
+  const { rows, window } = await pageOf(db, matched, sort, context, position, filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
-  // A relevance cursor carries its window's cutoff (null: the window holds every match).
-  const key2 = (row: Row) => (window ? window.cutoffUs : numberOrNull(row.sort_key2));
-  const nextCursor =
-    rows.length > filters.limit && last
-      ? encodeCursor({ sort, key: numberOrNull(last.sort_key), key2: key2(last), id: Number(last.id) }, context.secret)
-      : null;
-  return { items: page.map(toSummary), nextCursor, window };
+  const nextCursor = rows.length > filters.limit && last ? encodeCursor({ sort, key: last.key, key2: last.key2, id: last.item.id }, context.secret) : null;
+  return { items: page.map((row) => row.item), nextCursor, window };
 }

@@ -1,8 +1,7 @@
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
-import { hasBit, type Bitset } from './bitset';
-import { POSTED_WITHIN, type JobFilters } from './filters';
+import { emptyBitset, hasBit, setBit, type Bitset } from './bitset';
+import { POSTED_WITHIN, type FacetName, type JobFilters } from './filters';
 import type { ListingSnapshot } from './snapshot';
-import type { FacetName } from './where';
 
 /** What the filters need besides the snapshot, worked out once per request. */
 export interface SnapshotInputs {
@@ -29,7 +28,7 @@ function chosen(values: readonly string[], vocabulary: readonly string[]): Uint8
 }
 
 /**
- * The filters of lib/search/where.ts over snapshot rows. For a row: -1 when it fails a filter
+ * Which listings match: the one place search decides it (test/support/search-oracle.ts says the same in SQL, for tests). For a row: -1 when it fails a filter
  * that no facet leaves out (text, salary, posted within, self-taught, visa, company, followed, hidden companies and boards, first seen after), otherwise the
  * FACET_BITs of the facet filters it misses; 0 means the row is in the result.
  */
@@ -41,7 +40,7 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   const boards = filters.board.length ? new Set(filters.board.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
   const onBoards = (ids: readonly string[]) => new Set(ids.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0));
   const companies = filters.company.length ? onBoards(filters.company) : null;
-  // Followed with no follows (or nobody signed in) matches nothing, as in where.ts.
+  // Followed with no follows (or nobody signed in) matches nothing, as in SQL.
   const followed = filters.followed ? onBoards(filters.followedBoards ?? []) : null;
   const hiddenCompanies = filters.hiddenCompanies?.length
     ? new Set(filters.hiddenCompanies.map((key) => snapshot.companies.indexOf(key)).filter((index) => index >= 0))
@@ -50,14 +49,14 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   const { floorUsd: floor, text } = inputs;
   const since = filters.postedWithin ? inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
   const { selfTaught, visa } = filters;
-  // As where.ts: strictly after (a Date has milliseconds, first_seen_at microseconds).
+  // As in SQL: strictly after (a Date has milliseconds, first_seen_at microseconds).
   const seenAfterUs = filters.firstSeenAfter ? filters.firstSeenAfter.getTime() * 1000 : null;
 
   const isOn = (set: Set<number>, row: number) =>
     set.has(snapshot.board[row]!) || (snapshot.hasCopies[row] === 1 && snapshot.copyBoards.get(row)!.some((board) => set.has(board)));
 
   return (row) => {
-    // An unknown currency cannot be compared: the salary floor matches nothing (as in where.ts).
+    // An unknown currency cannot be compared: the salary floor matches nothing (as in SQL).
     if (floor === null) return -1;
     if (text && !hasBit(text, row)) return -1;
     if (floor !== undefined && !(snapshot.salaryUsd[row]! >= floor)) return -1;
@@ -65,7 +64,7 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
     if (selfTaught && !snapshot.selfTaught[row]) return -1;
     if (visa && !snapshot.visa[row]) return -1;
     if (seenAfterUs !== null && !(snapshot.firstSeenUs[row]! > seenAfterUs)) return -1;
-    // As where.ts: a job only on boards the user hid is out, one also found elsewhere stays.
+    // As in SQL: a job only on boards the user hid is out, one also found elsewhere stays.
     if (hidden?.has(snapshot.board[row]!) && !(snapshot.hasCopies[row] && snapshot.copyBoards.get(row)!.some((board) => !hidden.has(board)))) return -1;
     if (companies && !isOn(companies, row)) return -1;
     if (followed && !isOn(followed, row)) return -1;
@@ -82,39 +81,31 @@ export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs
   };
 }
 
-/**
- * The ids of the newest listings in the result, newest first: those posted at or after
- * `sinceUs`, or without it the first `limit` and any posted at the same time as the last of
- * them (so the window is the same when a cursor later asks for it by time). `cutoffUs` is the
- * window's oldest posting time when the window leaves matches out (null when it holds them
- * all), and `matches` counts the whole result.
- */
-export function newestMatches(
-  snapshot: ListingSnapshot,
-  test: (row: number) => number,
-  bound: { limit: number; sinceUs: number | null },
-): { ids: number[]; cutoffUs: number | null; matches: number } {
-  const ids: number[] = [];
-  let cutoff = bound.sinceUs;
-  let matches = 0;
-  for (let row = 0; row < snapshot.size; row++) {
-    if (test(row) !== 0) continue;
-    matches++;
-    const posted = snapshot.postedUs[row]!;
-    if (cutoff === null) {
-      ids.push(snapshot.ids[row]!);
-      if (ids.length === bound.limit) cutoff = posted;
-    } else if (posted >= cutoff) {
-      ids.push(snapshot.ids[row]!);
-    }
-  }
-  return { ids, cutoffUs: ids.length < matches ? cutoff : null, matches };
+/** Which rows a request's filters match, worked out in one pass over the snapshot. */
+export interface MatchedRows {
+  /** rowTester of the filters: facets ask it which facet a near miss missed. */
+  test: (row: number) => number;
+  /** The rows in the result (test 0). */
+  matches: Bitset;
+  /** The rows that pass every other filter and miss exactly one facet's (counted in that facet only). */
+  nearMisses: Bitset;
+  /** How many rows are in `matches`. */
+  count: number;
 }
 
-/** How many listings the filters match (a saved search's "N new"), from the snapshot. */
-export function countMatches(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): number {
+export function matchRows(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): MatchedRows {
   const test = rowTester(snapshot, filters, inputs);
-  let matches = 0;
-  for (let row = 0; row < snapshot.size; row++) if (test(row) === 0) matches++;
-  return matches;
+  const matches = emptyBitset(snapshot.size);
+  const nearMisses = emptyBitset(snapshot.size);
+  let count = 0;
+  for (let row = 0; row < snapshot.size; row++) {
+    const missed = test(row);
+    if (missed === 0) {
+      setBit(matches, row);
+      count++;
+    } else if (missed > 0 && (missed & (missed - 1)) === 0) {
+      setBit(nearMisses, row);
+    }
+  }
+  return { test, matches, nearMisses, count };
 }

@@ -13,8 +13,8 @@ import { countMarket } from './market';
 import { snapshotView } from './snapshot-store';
 
 const USD = { USD: 1 };
-const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates), chosen);
-const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates), chosen);
+const facetCounts = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countFacets(await snapshotView(db, chosen, rates));
+const marketView = async (db: Db, chosen: JobFilters, rates: Record<string, number>) => countMarket(await snapshotView(db, chosen, rates));
 const go = jobFiltersSchema.parse({ language: ['go'] });
 const version = async (db: Db) => Number((await queryRows<{ version: number }>(db, sql`select version from listings_version`))[0]!.version);
 

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/types';
 import { emptyBitset, setBit, type Bitset } from './bitset';
 import { TtlCache } from './cache';
-import type { JobFilters } from './filters';
+import { salaryFloorUsd, type JobFilters } from './filters';
+import { openListing } from './open';
 import { loadSnapshot, type ListingSnapshot } from './snapshot';
-import type { SnapshotInputs } from './snapshot-filter';
-import { withTextSearchPlan } from './text-plan';
+import { matchRows, type MatchedRows, type SnapshotInputs } from './snapshot-filter';
+import { tsQuery, withTextSearchPlan } from './text-plan';
 import { evaluate, leavesOf, parseTsquery } from './text-query';
-import { salaryFloorUsd, tsQuery } from './where';
 
 /**
  * One snapshot of the open listings per database, kept while listings_version is unchanged.
@@ -15,16 +15,21 @@ import { salaryFloorUsd, tsQuery } from './where';
  * process ran it, so a request pays one primary-key read to know the snapshot is current, and
  * the first request after a change waits for the new one (0.6 s for 170,000 listings).
  */
-export interface Generation {
+interface Generation {
   version: number;
-  snapshot: Promise<ListingSnapshot>;
+  loaded: Promise<Loaded>;
+}
+
+interface Loaded {
+  snapshot: ListingSnapshot;
   /** Rows matching each text-search leaf (a lexeme or a phrase), fetched once per generation. */
   leaves: TtlCache<Bitset>;
 }
 
-// Leaves stay while listings are unchanged; the bounds only cap memory (a leaf is a bit per
-// open listing: 21 KB for 170,000).
+// Leaves stay while listings are unchanged. A leaf is a bit per open listing (21 KB for
+// 170,000, 125 KB for a million): the cache holds as many as fit in LEAF_BYTES, at most MAX_LEAVES.
 const KEEP_MS = 60 * 60_000;
+const LEAF_BYTES = 32 * 1024 * 1024;
 const MAX_LEAVES = 1_000;
 const MAX_QUERIES = 1_000;
 
@@ -38,9 +43,15 @@ const byDatabase = (globalForSnapshots.trackendSnapshots ??= new WeakMap());
 // websearch syntax to tsquery text does not depend on the listings.
 const tsqueries = (globalForSnapshots.trackendTsqueries ??= new TtlCache<string>(KEEP_MS, MAX_QUERIES));
 
+async function load(db: Db): Promise<Loaded> {
+  const snapshot = await loadSnapshot(db);
+  const leafBytes = Math.max(4, Math.ceil(snapshot.size / 32) * 4);
+  return { snapshot, leaves: new TtlCache(KEEP_MS, Math.max(16, Math.min(MAX_LEAVES, Math.floor(LEAF_BYTES / leafBytes)))) };
+}
+
 /**
  * The generation for the current listings_version, and the database's clock (postedWithin
- * compares against it, as the page query does), read in one round trip.
+ * compares against it, as SQL's now() would), read in one round trip.
  */
 async function currentGeneration(db: Db): Promise<{ generation: Generation; nowUs: number }> {
   const [row] = await queryRows<{ version: number | string; now_us: number | string }>(
@@ -51,10 +62,10 @@ async function currentGeneration(db: Db): Promise<{ generation: Generation; nowU
   const nowUs = Number(row?.now_us ?? Date.now() * 1000);
   const known = byDatabase.get(db);
   if (known && known.version === version) return { generation: known, nowUs };
-  const generation: Generation = { version, snapshot: loadSnapshot(db), leaves: new TtlCache(KEEP_MS, MAX_LEAVES) };
-  generation.snapshot.then(
+  const generation: Generation = { version, loaded: load(db) };
+  generation.loaded.then(
     // Read in its own transaction, the snapshot may be newer than the version read above.
-    (snapshot) => (generation.version = snapshot.version),
+    ({ snapshot }) => (generation.version = snapshot.version),
     // A failed load is not kept: the next request tries again.
     () => {
       if (byDatabase.get(db) === generation) byDatabase.delete(db);
@@ -64,14 +75,16 @@ async function currentGeneration(db: Db): Promise<{ generation: Generation; nowU
   return { generation, nowUs };
 }
 
+/** The current snapshot of the open listings (for questions that are not a search's: similar listings, the overview). */
+export async function currentSnapshot(db: Db): Promise<ListingSnapshot> {
+  return (await (await currentGeneration(db)).generation.loaded).snapshot;
+}
+
 /** The open listings a leaf of a text search matches, as snapshot rows. */
 async function leafRows(db: Db, snapshot: ListingSnapshot, leaf: string): Promise<Bitset> {
   // Bitmap scans only: the GIN index finds the matches.
   const rows = await withTextSearchPlan(db, (scoped) =>
-    queryRows<{ id: number | string }>(
-      scoped,
-      sql`select l.id from listings l where l.search @@ ${leaf}::tsquery and l.removed_at is null and l.duplicate_of is null`,
-    ),
+    queryRows<{ id: number | string }>(scoped, sql`select l.id from listings l where l.search @@ ${leaf}::tsquery and ${openListing('l')}`),
   );
   const set = emptyBitset(snapshot.size);
   for (const { id } of rows) {
@@ -82,34 +95,44 @@ async function leafRows(db: Db, snapshot: ListingSnapshot, leaf: string): Promis
 }
 
 /** The snapshot rows a websearch query matches, built from cached leaves. */
-async function textRows(db: Db, generation: Generation, snapshot: ListingSnapshot, q: string): Promise<Bitset> {
+async function textRows(db: Db, { snapshot, leaves }: Loaded, q: string): Promise<Bitset> {
   const text = await tsqueries.get(q, async () => {
     const [row] = await queryRows<{ text: string }>(db, sql`select ${tsQuery(q)}::text as text`);
     return row?.text ?? '';
   });
   const query = parseTsquery(text);
   if (!query) return emptyBitset(snapshot.size); // only stop words: PostgreSQL matches nothing
-  const leaves = new Map<string, Bitset>();
-  await Promise.all(
-    leavesOf(query).map(async (leaf) => leaves.set(leaf, await generation.leaves.get(leaf, () => leafRows(db, snapshot, leaf)))),
-  );
-  return evaluate(query, (leaf) => leaves.get(leaf)!, snapshot.size);
+  const resolved = new Map<string, Bitset>();
+  await Promise.all(leavesOf(query).map(async (leaf) => resolved.set(leaf, await leaves.get(leaf, () => leafRows(db, snapshot, leaf)))));
+  return evaluate(query, (leaf) => resolved.get(leaf)!, snapshot.size);
 }
 
-/** The current snapshot and what a request's filters need besides it: counted from by facets, the market view and the relevance window. */
-export interface SnapshotView {
+/**
+ * The one match result of a request: the snapshot, the filters it was worked out for, and
+ * the rows they match. The page and its cursor, the facets, the market view and the relevance
+ * window all read it; nothing else decides which listings match.
+ */
+export interface SnapshotView extends MatchedRows {
   snapshot: ListingSnapshot;
+  filters: JobFilters;
   inputs: SnapshotInputs;
 }
 
 /**
- * The view for one request. Work it out once and hand it to each count (countFacets,
- * countMarket, searchJobs): each call reads the version and evaluates the text search again.
+ * The view for one request's filters (their cursor, sort and limit do not change it). Work it
+ * out once and hand it to each reader (searchJobs, countFacets, countMarket).
  */
 export async function snapshotView(db: Db, filters: JobFilters, usdPerUnit: Record<string, number>): Promise<SnapshotView> {
   const { generation, nowUs } = await currentGeneration(db);
-  const snapshot = await generation.snapshot;
-  const text = filters.q ? await textRows(db, generation, snapshot, filters.q) : null;
+  const loaded = await generation.loaded;
+  const text = filters.q ? await textRows(db, loaded, filters.q) : null;
   const floorUsd = filters.salaryMin === undefined ? undefined : salaryFloorUsd(filters, usdPerUnit);
-  return { snapshot, inputs: { floorUsd, text, nowUs } };
+  const inputs = { floorUsd, text, nowUs };
+  return { snapshot: loaded.snapshot, filters, inputs, ...matchRows(loaded.snapshot, filters, inputs) };
+}
+
+/** What the engine holds in memory for a database: the snapshot's columns and the cached text leaves, in bytes. */
+export async function engineBytes(db: Db): Promise<{ snapshot: number; leaves: number }> {
+  const { snapshot, leaves } = await (await currentGeneration(db)).generation.loaded;
+  return { snapshot: snapshot.bytes, leaves: leaves.size * Math.ceil(snapshot.size / 32) * 4 };
 }

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/types';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
 import { SELF_TAUGHT_MAX_YEARS } from './filters';
+import { openListing } from './open';
 
 /**
  * The open listings (not removed, not a copy) as columns of numbers: what every filter but the
- * text search reads, and what the facets and the market view count. Counting facets over
- * 170,000 listings takes a few milliseconds here, where the same counts in SQL took 100-300 ms
- * a request even from a covering index (bench/reports/search.md). About 60 bytes a listing:
- * 11 MB for 170,000.
+ * text search reads, and what decides which listings match, orders the page and counts the
+ * facets and the market view (lib/search/snapshot-store.ts). Counting facets over 170,000
+ * listings takes a few milliseconds here, where the same counts in SQL took 100-300 ms a request
+ * even from a covering index (bench/reports/search.md). Typed arrays only, no object per row:
+ * about 80 bytes a listing (`bytes`), 80 MB for a million.
  */
 export interface ListingSnapshot {
   /** listings_version.version it was read at (same transaction). */
@@ -45,8 +47,13 @@ export interface ListingSnapshot {
   /** 1 when the listing is "open to self-taught" (see filters.ts), and when it offers visa sponsorship. */
   selfTaught: Uint8Array;
   visa: Uint8Array;
+  /** Rows by salary: yearly USD desc, then id desc; the `salaried` rows that state one come first. */
+  bySalary: Uint32Array;
+  salaried: number;
   /** The row of a listing id, or -1 when the listing is not open. */
   rowOf(id: number): number;
+  /** What the columns hold in memory (typed arrays' byteLength; the few strings and copy lists left out). */
+  bytes: number;
 }
 
 /** Add one to the tally of each language of a snapshot row (tally indexed like LANGUAGE_SLUGS). */
@@ -94,10 +101,10 @@ export async function loadSnapshot(db: Db): Promise<ListingSnapshot> {
               (extract(epoch from l.first_seen_at) * 1000000)::bigint as first_seen_us,
               (l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})) as self_taught,
               coalesce(l.visa_sponsorship, false) as visa
-            from listings l where l.removed_at is null and l.duplicate_of is null
+            from listings l where ${openListing('l')}
             order by l.posted_at desc, l.id desc`,
       );
-      // Every copy counts, as the board filter does (lib/search/where.ts).
+      // Every copy counts, as the board filter does (snapshot-filter.ts).
       const copies = await queryRows<{ duplicate_of: number | string; board_id: string }>(
         tx,
         sql`select distinct d.duplicate_of, d.board_id from listings d where d.duplicate_of is not null`,
@@ -172,10 +179,39 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
 
   snapshot.skillIds = Uint16Array.from(skillIds);
 
-  // ids sorted, with their rows: the lookup for rows by id (text matches come back as ids).
-  const byId = Array.from(snapshot.ids.keys()).sort((a, b) => snapshot.ids[a]! - snapshot.ids[b]!);
-  const sortedIds = Float64Array.from(byId, (row) => snapshot.ids[row]!);
-  const sortedRows = Uint32Array.from(byId);
+  const { rowOf, sortedIds, sortedRows } = rowLookup(snapshot.ids);
+
+  for (const copy of copies) {
+    const row = rowOf(Number(copy.duplicate_of));
+    if (row < 0) continue;
+    const board = boardOf(copy.board_id);
+    if (board === snapshot.board[row]) continue;
+    const boards = snapshot.copyBoards.get(row) ?? [];
+    if (!boards.includes(board)) boards.push(board);
+    snapshot.copyBoards.set(row, boards);
+    snapshot.hasCopies[row] = 1;
+  }
+
+  const bySalary = Uint32Array.from(snapshot.ids.keys()).sort((a, b) => {
+    const [x, y] = [snapshot.salaryUsd[a]!, snapshot.salaryUsd[b]!];
+    if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+    return (Number.isNaN(x) ? 0 : y - x) || snapshot.ids[b]! - snapshot.ids[a]!;
+  });
+  let salaried = 0;
+  while (salaried < size && !Number.isNaN(snapshot.salaryUsd[bySalary[salaried]!]!)) salaried++;
+  const columns: unknown[] = [...Object.values(snapshot), sortedIds, sortedRows, bySalary];
+  const bytes = columns.reduce<number>((sum, column) => sum + (ArrayBuffer.isView(column) ? column.byteLength : 0), 0);
+  return { ...snapshot, bySalary, salaried, rowOf, bytes };
+}
+
+/**
+ * The lookup for rows by id (text matches come back as ids): ids sorted, with their rows. Built
+ * apart from buildSnapshot so the closure holds these two arrays only, not the rows it was
+ * built from (a closure keeps every variable of its scope that any closure there reads).
+ */
+function rowLookup(ids: Float64Array): { rowOf: (id: number) => number; sortedIds: Float64Array; sortedRows: Uint32Array } {
+  const sortedRows = Uint32Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
+  const sortedIds = Float64Array.from(sortedRows, (row) => ids[row]!);
   const rowOf = (id: number): number => {
     let low = 0;
     let high = sortedIds.length - 1;
@@ -188,16 +224,5 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     }
     return -1;
   };
-
-  for (const copy of copies) {
-    const row = rowOf(Number(copy.duplicate_of));
-    if (row < 0) continue;
-    const board = boardOf(copy.board_id);
-    if (board === snapshot.board[row]) continue;
-    const boards = snapshot.copyBoards.get(row) ?? [];
-    if (!boards.includes(board)) boards.push(board);
-    snapshot.copyBoards.set(row, boards);
-    snapshot.hasCopies[row] = 1;
-  }
-  return { ...snapshot, rowOf };
+  return { rowOf, sortedIds, sortedRows };
 }

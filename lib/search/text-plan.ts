@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/types';
+
+/** A search box's text (websearch syntax) as a tsquery. */
+export const tsQuery = (q: string): SQL => sql`websearch_to_tsquery('english', ${q})`;
 
 /**
  * Find text-search matches with only bitmap scans allowed. The planner does not cost the

@@ -6,7 +6,7 @@ import { and, not, or, type Bitset } from './bitset';
  * positions, which only PostgreSQL has, so a phrase is matched there as one piece.
  *
  * Why: the rows a text search matches are fetched from PostgreSQL one leaf at a time and
- * cached until listings change (lib/search/aggregates.ts). Searches share words far more than
+ * cached until listings change (lib/search/snapshot-store.ts). Searches share words far more than
  * whole queries ("python -django", "python or go"), so after a few searches the facets of a
  * new one are counted from cached leaves, where fetching its matches took 100-200 ms.
  */

@@ -29,6 +29,6 @@ export const GET = handle(async (request: NextRequest) => {
   const filters = user ? await withUserLists(db, user.id, parsed.filters) : parsed.filters;
   const context = await searchContext(db);
   const view = snapshotView(db, filters, context.usdPerUnit);
-  const [page, facets] = await Promise.all([searchJobs(db, filters, context, view), view.then((counted) => countFacets(counted, filters))]);
+  const [page, facets] = await Promise.all([searchJobs(db, filters, context, view), view.then(countFacets)]);
   return json({ items: page.items, nextCursor: page.nextCursor, facets });
 });
