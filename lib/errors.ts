@@ -22,7 +22,7 @@ export class BadInputError extends Error {
 export function fieldErrors(error: z.ZodError, field?: string): Record<string, string> {
   const flat = z.flattenError(error, (issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   const fields: Record<string, string> = {};
-  const issues = [...(Object.values(flat.fieldErrors) as { path: string; message: string }[][]).flat(), ...flat.formErrors.map(({ message }) => ({ path: 'form', message }))];
+  const issues = [...Object.values<{ path: string; message: string }[]>(flat.fieldErrors).flat(), ...flat.formErrors.map(({ message }) => ({ path: 'form', message }))];
   for (const { path, message } of issues) fields[field ?? path] ??= message;
   return fields;
 }

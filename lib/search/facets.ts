@@ -40,7 +40,7 @@ export function countFacets({ snapshot, matches, nearMisses, test }: SnapshotVie
   }
 
   const named = (values: readonly string[], tally: Float64Array) =>
-    Object.fromEntries(values.flatMap((value, index) => (tally[index] ? [[value, tally[index]!]] : [])));
+    Object.fromEntries(values.flatMap((value, index) => (tally[index] ? [[value, tally[index]]] : [])));
   return {
     language: named(LANGUAGE_SLUGS, counts.language),
     seniority: named(SENIORITIES, counts.seniority),
