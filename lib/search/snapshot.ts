@@ -84,39 +84,60 @@ type SnapshotRow = {
   visa: boolean;
 };
 
+/** Rows read per query while loading: the serving thread builds one batch at a time and is free between them. */
+export const SNAPSHOT_BATCH_ROWS = 20_000;
+
+const fromUs = (us: number) => sql`(timestamptz 'epoch' + ${us} * interval '1 microsecond')`;
+
 /**
  * Read the snapshot in one repeatable-read transaction, so the version and the rows agree:
- * a writer that commits meanwhile bumps the version past the one recorded here.
+ * a writer that commits meanwhile bumps the version past the one recorded here. The rows come
+ * in keyset batches (newest first, from the open-newest index) written straight into the
+ * columns, so a million listings never stand in memory as a million row objects, and requests
+ * served meanwhile wait for one batch at most.
  */
-export async function loadSnapshot(db: Db): Promise<ListingSnapshot> {
+export async function loadSnapshot(db: Db, batchRows = SNAPSHOT_BATCH_ROWS): Promise<ListingSnapshot> {
   return db.transaction(
     async (tx) => {
-      const [head] = await queryRows<{ version: number | string }>(tx, sql`select version from listings_version`);
-      const rows = await queryRows<SnapshotRow>(
+      const [head] = await queryRows<{ version: number | string; open: number | string }>(
         tx,
-        sql`select l.id, array_to_string(l.languages, ',') as languages,
-              array_to_string(l.skills, ',') as skills, l.seniority::text as seniority, l.role::text as role,
-              l.remote::text as remote, l.board_id, split_part(l.fingerprint, '|', 1) as company_key, l.salary_usd_yearly,
-              (extract(epoch from l.posted_at) * 1000000)::bigint as posted_us,
-              (extract(epoch from l.first_seen_at) * 1000000)::bigint as first_seen_us,
-              (l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})) as self_taught,
-              coalesce(l.visa_sponsorship, false) as visa
-            from listings l where ${openListing('l')}
-            order by l.posted_at desc, l.id desc`,
+        sql`select (select version from listings_version) as version, (select count(*) from listings l where ${openListing('l')}) as open`,
       );
+      const builder = snapshotBuilder(Number(head?.version ?? 0), Number(head?.open ?? 0));
+      let after: { postedUs: number; id: number } | null = null;
+      for (;;) {
+        const rows: SnapshotRow[] = await queryRows<SnapshotRow>(
+          tx,
+          sql`select l.id, array_to_string(l.languages, ',') as languages,
+                array_to_string(l.skills, ',') as skills, l.seniority::text as seniority, l.role::text as role,
+                l.remote::text as remote, l.board_id, split_part(l.fingerprint, '|', 1) as company_key, l.salary_usd_yearly,
+                (extract(epoch from l.posted_at) * 1000000)::bigint as posted_us,
+                (extract(epoch from l.first_seen_at) * 1000000)::bigint as first_seen_us,
+                (l.degree_required is distinct from true and (l.years_required is null or l.years_required <= ${SELF_TAUGHT_MAX_YEARS})) as self_taught,
+                coalesce(l.visa_sponsorship, false) as visa
+              from listings l where ${openListing('l')}
+                ${after ? sql`and (l.posted_at, l.id) < (${fromUs(after.postedUs)}, ${after.id})` : sql``}
+              order by l.posted_at desc, l.id desc
+              limit ${batchRows}`,
+        );
+        builder.add(rows);
+        const last = rows.at(-1);
+        if (!last || rows.length < batchRows) break;
+        after = { postedUs: Number(last.posted_us), id: Number(last.id) };
+      }
       // Every copy counts, as the board filter does (snapshot-filter.ts).
       const copies = await queryRows<{ duplicate_of: number | string; board_id: string }>(
         tx,
         sql`select distinct d.duplicate_of, d.board_id from listings d where d.duplicate_of is not null`,
       );
-      return buildSnapshot(Number(head?.version ?? 0), rows, copies);
+      return builder.finish(copies);
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate_of: number | string; board_id: string }[]): ListingSnapshot {
-  const size = rows.length;
+/** Columns for `size` rows, filled batch by batch in snapshot order. */
+function snapshotBuilder(version: number, size: number) {
   const snapshot = {
     version,
     size,
@@ -149,59 +170,68 @@ function buildSnapshot(version: number, rows: SnapshotRow[], copies: { duplicate
     if (index === undefined) boardIndex.set(id, (index = snapshot.boards.push(id) - 1));
     return index;
   };
-  rows.forEach((row, i) => {
-    snapshot.ids[i] = Number(row.id);
-    let mask = 0;
-    for (const slug of row.languages.split(',')) {
-      const bit = LANGUAGE_BIT.get(slug);
-      if (bit !== undefined) mask |= 1 << bit;
+  let filled = 0;
+
+  const add = (rows: SnapshotRow[]) => {
+    // The count and the rows come from one repeatable-read snapshot, so they agree.
+    if (filled + rows.length > size) throw new Error(`loadSnapshot: more open listings than the ${size} counted`);
+    for (const row of rows) {
+      const i = filled++;
+      snapshot.ids[i] = Number(row.id);
+      let mask = 0;
+      for (const slug of row.languages.split(',')) {
+        const bit = LANGUAGE_BIT.get(slug);
+        if (bit !== undefined) mask |= 1 << bit;
+      }
+      snapshot.languages[i] = mask;
+      for (const skill of row.skills ? row.skills.split(',') : []) {
+        let index = skillIndex.get(skill);
+        if (index === undefined) skillIndex.set(skill, (index = snapshot.skills.push(skill) - 1));
+        skillIds.push(index);
+      }
+      snapshot.skillStart[i + 1] = skillIds.length;
+      snapshot.seniority[i] = SENIORITY_INDEX.get(row.seniority) ?? 0;
+      snapshot.role[i] = ROLE_INDEX.get(row.role) ?? 0;
+      snapshot.remote[i] = REMOTE_INDEX.get(row.remote) ?? 0;
+      snapshot.board[i] = boardOf(row.board_id);
+      let company = companyIndex.get(row.company_key);
+      if (company === undefined) companyIndex.set(row.company_key, (company = snapshot.companies.push(row.company_key) - 1));
+      snapshot.company[i] = company;
+      snapshot.salaryUsd[i] = row.salary_usd_yearly === null ? NaN : Number(row.salary_usd_yearly);
+      snapshot.postedUs[i] = Number(row.posted_us);
+      snapshot.firstSeenUs[i] = Number(row.first_seen_us);
+      snapshot.selfTaught[i] = row.self_taught ? 1 : 0;
+      snapshot.visa[i] = row.visa ? 1 : 0;
     }
-    snapshot.languages[i] = mask;
-    for (const skill of row.skills ? row.skills.split(',') : []) {
-      let index = skillIndex.get(skill);
-      if (index === undefined) skillIndex.set(skill, (index = snapshot.skills.push(skill) - 1));
-      skillIds.push(index);
+  };
+
+  const finish = (copies: { duplicate_of: number | string; board_id: string }[]): ListingSnapshot => {
+    if (filled !== size) throw new Error(`loadSnapshot: read ${filled} of the ${size} open listings counted`);
+    snapshot.skillIds = Uint16Array.from(skillIds);
+    const { rowOf, sortedIds, sortedRows } = rowLookup(snapshot.ids);
+    for (const copy of copies) {
+      const row = rowOf(Number(copy.duplicate_of));
+      if (row < 0) continue;
+      const board = boardOf(copy.board_id);
+      if (board === snapshot.board[row]) continue;
+      const boards = snapshot.copyBoards.get(row) ?? [];
+      if (!boards.includes(board)) boards.push(board);
+      snapshot.copyBoards.set(row, boards);
+      snapshot.hasCopies[row] = 1;
     }
-    snapshot.skillStart[i + 1] = skillIds.length;
-    snapshot.seniority[i] = SENIORITY_INDEX.get(row.seniority) ?? 0;
-    snapshot.role[i] = ROLE_INDEX.get(row.role) ?? 0;
-    snapshot.remote[i] = REMOTE_INDEX.get(row.remote) ?? 0;
-    snapshot.board[i] = boardOf(row.board_id);
-    let company = companyIndex.get(row.company_key);
-    if (company === undefined) companyIndex.set(row.company_key, (company = snapshot.companies.push(row.company_key) - 1));
-    snapshot.company[i] = company;
-    snapshot.salaryUsd[i] = row.salary_usd_yearly === null ? NaN : Number(row.salary_usd_yearly);
-    snapshot.postedUs[i] = Number(row.posted_us);
-    snapshot.firstSeenUs[i] = Number(row.first_seen_us);
-    snapshot.selfTaught[i] = row.self_taught ? 1 : 0;
-    snapshot.visa[i] = row.visa ? 1 : 0;
-  });
+    const bySalary = Uint32Array.from(snapshot.ids.keys()).sort((a, b) => {
+      const [x, y] = [snapshot.salaryUsd[a]!, snapshot.salaryUsd[b]!];
+      if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
+      return (Number.isNaN(x) ? 0 : y - x) || snapshot.ids[b]! - snapshot.ids[a]!;
+    });
+    let salaried = 0;
+    while (salaried < size && !Number.isNaN(snapshot.salaryUsd[bySalary[salaried]!]!)) salaried++;
+    const columns: unknown[] = [...Object.values(snapshot), sortedIds, sortedRows, bySalary];
+    const bytes = columns.reduce<number>((sum, column) => sum + (ArrayBuffer.isView(column) ? column.byteLength : 0), 0);
+    return { ...snapshot, bySalary, salaried, rowOf, bytes };
+  };
 
-  snapshot.skillIds = Uint16Array.from(skillIds);
-
-  const { rowOf, sortedIds, sortedRows } = rowLookup(snapshot.ids);
-
-  for (const copy of copies) {
-    const row = rowOf(Number(copy.duplicate_of));
-    if (row < 0) continue;
-    const board = boardOf(copy.board_id);
-    if (board === snapshot.board[row]) continue;
-    const boards = snapshot.copyBoards.get(row) ?? [];
-    if (!boards.includes(board)) boards.push(board);
-    snapshot.copyBoards.set(row, boards);
-    snapshot.hasCopies[row] = 1;
-  }
-
-  const bySalary = Uint32Array.from(snapshot.ids.keys()).sort((a, b) => {
-    const [x, y] = [snapshot.salaryUsd[a]!, snapshot.salaryUsd[b]!];
-    if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-    return (Number.isNaN(x) ? 0 : y - x) || snapshot.ids[b]! - snapshot.ids[a]!;
-  });
-  let salaried = 0;
-  while (salaried < size && !Number.isNaN(snapshot.salaryUsd[bySalary[salaried]!]!)) salaried++;
-  const columns: unknown[] = [...Object.values(snapshot), sortedIds, sortedRows, bySalary];
-  const bytes = columns.reduce<number>((sum, column) => sum + (ArrayBuffer.isView(column) ? column.byteLength : 0), 0);
-  return { ...snapshot, bySalary, salaried, rowOf, bytes };
+  return { add, finish };
 }
 
 /**
