@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { isExists } from 'date-fns';
 
 // Dates as boards and feeds send them: epoch seconds or milliseconds, ISO 8601 with or without a
@@ -27,16 +26,26 @@ export function monthNumber(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
+/** Minutes east of UTC in '+05:30', '-0500', '+01', or null for anything else. */
+function offsetMinutes(offset: string): number | null {
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return minutes > 18 * 60 ? null : (m[1] === '-' ? -minutes : minutes);
+}
+
 /**
  * The instant a wall-clock reading happens at a fixed UTC offset ('+05:30', '-0500', '+01');
  * null when the day does not exist (31 February) or a field is out of range. A leap second
- * (:60) is read as :59.
+ * (:60) is read as :59. Plain arithmetic: a fixed offset needs no zone rules (TZDate took
+ * 0.8 ms a date here, 8 s of a 10,000-item ingestion).
  */
 function atOffset(fields: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms?: number }, offset: string): Date | null {
   const { year, month, day, hour, minute, second, ms = 0 } = fields;
+  const east = offsetMinutes(offset);
   // Years below 1000 are refused: Date reads 0-99 as 1900-1999.
-  if (year < 1000 || !isExists(year, month - 1, day) || hour > 23 || minute > 59 || second > 60) return null;
-  return plausible(new TZDate(year, month - 1, day, hour, minute, Math.min(second, 59), ms, offset).getTime());
+  if (east === null || year < 1000 || !isExists(year, month - 1, day) || hour > 23 || minute > 59 || second > 60) return null;
+  return plausible(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - east * 60_000);
 }
 
 const ISO_LIKE =
