@@ -8,6 +8,7 @@ import { insertApplicationEvent, insertUser } from '../../test/support/factories
 import { insertProfile } from '../../test/support/time-factories';
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from '../../test/support/test-db';
 import { BadInputError } from '../errors';
+import { listInterviews } from '../interviews/interviews';
 import { createManual, listApplications, timeline } from './applications';
 import { exportCsv } from './csv';
 import { chooseLocale, CsvInvalidError, importApplications, parseStatusMappingParam, previewImport, skippedRowsCsv } from './import';
@@ -181,6 +182,11 @@ describe(`import from sheets in many shapes (${TEST_DRIVER})`, () => {
       ['status', 'interviewing', '2026-10-15T12:30:00.000Z'],
       ['interview', 'interviewing', '2026-11-20T09:00:00.000Z'],
     ]);
+    // The interview date is an interview too (an hour, until the user says otherwise), so it reaches the calendar feed.
+    expect((await listInterviews(db, user, by('Beta Systems').id)).map((i) => [i.startsAt.toISOString(), i.minutes, i.notes])).toEqual([
+      ['2026-11-20T09:00:00.000Z', 60, 'From the spreadsheet'],
+    ]);
+    expect(await listInterviews(db, user, by('Gamma Data').id)).toEqual([]);
     expect(by('Gamma Data')).toMatchObject({ status: 'rejected', source: 'linkedin', contactEmail: 'hr@gamma.example' });
     expect(by('Delta Pay')).toMatchObject({ status: 'screening', source: 'company_site', notes: 'Talked at meetup\nExcitement: 8' });
     expect(by('Epsilon')).toMatchObject({ status: 'screening', source: 'recruiter' });

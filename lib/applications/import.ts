@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { applicationEvents, applications, boards, type NewApplication } from '../../db/schema';
+import { applicationEvents, applications, boards, interviews, type NewApplication } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { BadInputError, fieldErrors } from '../errors';
 import { getProfile } from '../profile/profile';
@@ -14,6 +14,9 @@ import { storedDayText } from '../dates/zone';
 import { acceptLanguageLocale, guessStatus, parseSheetEmail, parseSheetUrl, readSource, type KnownBoard } from './sheet-values';
 import { readSheet, type SheetFile, type SheetTable } from './sheet';
 import { DATE_FIELDS, IMPORT_FIELD_LABEL, IMPORT_FIELDS, type ApplicationSource, type ColumnMapping, type ImportField } from './statuses';
+
+/** The length an interview read from a sheet gets (sheets give its date, not how long it lasts). */
+const IMPORTED_INTERVIEW_MINUTES = 60;
 
 // Import from any spreadsheet: columns matched by their names and by what their cells hold,
 // each status word of the sheet shown with trackend's guess (the user may change it), dates in
@@ -549,8 +552,8 @@ export interface ImportResult {
 /**
  * Import the file: all rows or none (CsvInvalidError with the preview when any row or the
  * mapping is wrong), or with `skipInvalid` the valid rows only. Rows imported before are
- * skipped (ON CONFLICT DO NOTHING on the import key). An interview date becomes a dated
- * interview on the application's timeline.
+ * skipped (ON CONFLICT DO NOTHING on the import key). An interview date becomes an interview (an hour
+ * long, in the calendar feed and on the dashboard) and a dated event on the application's timeline.
  */
 export async function importApplications(db: Db, userId: string, file: SheetFile | string, options: ImportOptions = {}): Promise<ImportResult> {
   const now = options.now ?? new Date();
@@ -590,11 +593,16 @@ export async function importApplications(db: Db, userId: string, file: SheetFile
           note,
           at: a.status !== 'saved' && a.appliedAt ? a.appliedAt : now,
         }));
+        const slots: (typeof interviews.$inferInsert)[] = [];
         for (const a of inserted) {
           const at = a.importKey ? interviewAt.get(a.importKey) : null;
-          if (at) events.push({ applicationId: a.id, userId, kind: 'interview', fromStatus: a.status, toStatus: a.status, note: 'Interview (from the spreadsheet)', at });
+          if (!at) continue;
+          events.push({ applicationId: a.id, userId, kind: 'interview', fromStatus: a.status, toStatus: a.status, note: 'Interview (from the spreadsheet)', at });
+          // A sheet gives the date (and maybe the time), never the length: an hour, editable after.
+          slots.push({ applicationId: a.id, userId, startsAt: at, minutes: IMPORTED_INTERVIEW_MINUTES, notes: 'From the spreadsheet' });
         }
         await tx.insert(applicationEvents).values(events);
+        if (slots.length) await tx.insert(interviews).values(slots);
       }
       count += inserted.length;
     }
