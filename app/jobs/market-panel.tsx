@@ -1,7 +1,8 @@
 import type { MarketView } from '@/lib/search/market';
 import { languageLabel } from './format';
 
-const usd = (value: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 0 }).format(value);
+const USD = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 0 });
+const usd = (value: number) => USD.format(value);
 
 /** What the matching jobs ask for: the skills to build with next, and what they pay. */
 export function MarketPanel({ market }: { market: MarketView }) {

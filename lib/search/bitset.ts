@@ -9,6 +9,10 @@ export function setBit(set: Bitset, row: number): void {
   set[row >>> 5]! |= 1 << (row & 31);
 }
 
+export function clearBit(set: Bitset, row: number): void {
+  set[row >>> 5]! &= ~(1 << (row & 31));
+}
+
 export function and(a: Bitset, b: Bitset): Bitset {
   const out = new Uint32Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
@@ -30,14 +34,42 @@ export function not(a: Bitset, size: number): Bitset {
   return out;
 }
 
+/** Every row of a snapshot of `size` rows. */
+export function fullBitset(size: number): Bitset {
+  const set = emptyBitset(size).fill(0xffffffff);
+  const tail = size & 31;
+  if (tail && set.length) set[set.length - 1] = (1 << tail) - 1;
+  return set;
+}
+
+/** Leave in `target` only the rows also in `other`. */
+export function andInto(target: Bitset, other: Bitset): void {
+  for (let i = 0; i < target.length; i++) target[i]! &= other[i]!;
+}
+
+/** Add to `target` the rows of `other`. */
+export function orInto(target: Bitset, other: Bitset): void {
+  for (let i = 0; i < target.length; i++) target[i]! |= other[i]!;
+}
+
+/** Leave in the set only rows before `end`. */
+export function keepBefore(set: Bitset, end: number): void {
+  const word = end >>> 5;
+  if (word >= set.length) return;
+  set[word]! &= (1 << (end & 31)) - 1;
+  set.fill(0, word + 1);
+}
+
+/** Bits set in one 32-bit word (SWAR: no loop per bit, so a full set counts as fast as a sparse one). */
+export function wordBits(word: number): number {
+  word -= (word >>> 1) & 0x55555555;
+  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+  return (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 export function countBits(set: Bitset): number {
   let n = 0;
-  for (let word of set) {
-    while (word) {
-      word &= word - 1;
-      n++;
-    }
-  }
+  for (let i = 0; i < set.length; i++) n += wordBits(set[i]!);
   return n;
 }
 

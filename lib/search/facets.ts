@@ -1,8 +1,7 @@
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
-import { nextBit } from './bitset';
+import { nextBit, type Bitset } from './bitset';
 import type { FacetName } from './filters';
-import { tallyLanguages, type ListingSnapshot } from './snapshot';
-import { FACET_BIT } from './snapshot-filter';
+import { tallyLanguages } from './snapshot';
 import type { SnapshotView } from './snapshot-store';
 
 export type Facets = Record<FacetName, Record<string, number>>;
@@ -14,7 +13,7 @@ export type Facets = Record<FacetName, Record<string, number>>;
  * only, one that misses none counts in all, one that misses two counts nowhere. A job counts
  * on every board it was found on, as the board filter matches it there.
  */
-export function countFacets({ snapshot, matches, nearMisses, test }: SnapshotView): Facets {
+export function countFacets({ snapshot, matches, nearMisses }: SnapshotView): Facets {
   const counts = {
     language: new Float64Array(LANGUAGE_SLUGS.length),
     seniority: new Float64Array(SENIORITIES.length),
@@ -22,21 +21,28 @@ export function countFacets({ snapshot, matches, nearMisses, test }: SnapshotVie
     remote: new Float64Array(REMOTE_KINDS.length),
     board: new Float64Array(snapshot.boards.length),
   };
-  const tallyBoards = (row: number) => {
-    counts.board[snapshot.board[row]!]!++;
-    if (snapshot.hasCopies[row]) for (const copy of snapshot.copyBoards.get(row)!) counts.board[copy]!++;
+  const tally: Record<FacetName, (row: number) => void> = {
+    language: (row) => tallyLanguages(snapshot, row, counts.language),
+    seniority: (row) => counts.seniority[snapshot.seniority[row]!]!++,
+    role: (row) => counts.role[snapshot.role[row]!]!++,
+    remote: (row) => counts.remote[snapshot.remote[row]!]!++,
+    board: (row) => {
+      counts.board[snapshot.board[row]!]!++;
+      if (snapshot.hasCopies[row]) for (const copy of snapshot.copyBoards.get(row)!) counts.board[copy]!++;
+    },
   };
   // A row in the result counts in every facet.
   for (let row = nextBit(matches, 0); row >= 0; row = nextBit(matches, row + 1)) {
-    tallyLanguages(snapshot, row, counts.language);
-    counts.seniority[snapshot.seniority[row]!]!++;
-    counts.role[snapshot.role[row]!]!++;
-    counts.remote[snapshot.remote[row]!]!++;
-    tallyBoards(row);
+    tally.language(row);
+    tally.seniority(row);
+    tally.role(row);
+    tally.remote(row);
+    tally.board(row);
   }
-  // A near miss counts in the one facet whose filter it misses (FACET_BIT).
-  for (let row = nextBit(nearMisses, 0); row >= 0; row = nextBit(nearMisses, row + 1)) {
-    tallyMiss(snapshot, row, test(row), counts, tallyBoards);
+  // A near miss counts in the one facet whose filter it misses.
+  for (const [name, rows] of Object.entries(nearMisses) as [FacetName, Bitset][]) {
+    const count = tally[name];
+    for (let row = nextBit(rows, 0); row >= 0; row = nextBit(rows, row + 1)) count(row);
   }
 
   const named = (values: readonly string[], tally: Float64Array) =>
@@ -48,18 +54,4 @@ export function countFacets({ snapshot, matches, nearMisses, test }: SnapshotVie
     remote: named(REMOTE_KINDS, counts.remote),
     board: named(snapshot.boards, counts.board),
   };
-}
-
-function tallyMiss(
-  snapshot: ListingSnapshot,
-  row: number,
-  missed: number,
-  counts: Record<Exclude<FacetName, 'board'>, Float64Array>,
-  tallyBoards: (row: number) => void,
-): void {
-  if (missed === FACET_BIT.language) tallyLanguages(snapshot, row, counts.language);
-  else if (missed === FACET_BIT.seniority) counts.seniority[snapshot.seniority[row]!]!++;
-  else if (missed === FACET_BIT.role) counts.role[snapshot.role[row]!]!++;
-  else if (missed === FACET_BIT.remote) counts.remote[snapshot.remote[row]!]!++;
-  else if (missed === FACET_BIT.board) tallyBoards(row);
 }

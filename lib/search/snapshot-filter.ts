@@ -1,5 +1,6 @@
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '../vocabulary';
-import { emptyBitset, hasBit, setBit, type Bitset } from './bitset';
+import { andInto, clearBit, countBits, emptyBitset, fullBitset, keepBefore, orInto, setBit, type Bitset } from './bitset';
+import { rowsWith, type SetColumn } from './row-sets';
 import { POSTED_WITHIN, type FacetName, type JobFilters } from './filters';
 import type { ListingSnapshot } from './snapshot';
 
@@ -13,9 +14,6 @@ export interface SnapshotInputs {
   nowUs: number;
 }
 
-/** One bit per facet filter, in the masks rowTester returns. */
-export const FACET_BIT = { language: 1, seniority: 2, role: 4, remote: 8, board: 16 } as const satisfies Record<FacetName, number>;
-
 /** A set of vocabulary indexes as a lookup table, or null when the filter is not set. */
 function chosen(values: readonly string[], vocabulary: readonly string[]): Uint8Array | null {
   if (!values.length) return null;
@@ -28,84 +26,125 @@ function chosen(values: readonly string[], vocabulary: readonly string[]): Uint8
 }
 
 /**
- * Which listings match: the one place search decides it (test/support/search-oracle.ts says the same in SQL, for tests). For a row: -1 when it fails a filter
- * that no facet leaves out (text, salary, posted within, self-taught, visa, company, followed, hidden companies and boards, first seen after), otherwise the
- * FACET_BITs of the facet filters it misses; 0 means the row is in the result.
+ * Which listings match: the one place search decides it (test/support/search-oracle.ts says the
+ * same in SQL, for tests), in bitsets over the snapshot's rows. The filters no facet leaves out
+ * (text, salary, posted within, self-taught, visa, company, followed, hidden companies and boards,
+ * first seen after) make `base`; each facet filter that is set (language, seniority, role, remote,
+ * board) is the union of its chosen values' row sets (row-sets.ts). A request is then word-wise
+ * ANDs over a few thousand words, where asking every filter of every row took 5 ms at 200,000
+ * listings; only the filters without a set (first seen after, hidden boards and companies) pass
+ * over a column, and only when they are set.
  */
-export function rowTester(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): (row: number) => number {
-  const language = filters.language.reduce((mask, slug) => mask | (1 << LANGUAGE_SLUGS.indexOf(slug as never)), 0);
-  const seniority = chosen(filters.seniority, SENIORITIES);
-  const role = chosen(filters.role, ROLES);
-  const remote = chosen(filters.remote, REMOTE_KINDS);
-  const boards = filters.board.length ? new Set(filters.board.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
-  const onBoards = (ids: readonly string[]) => new Set(ids.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0));
-  const companies = filters.company.length ? onBoards(filters.company) : null;
-  // Followed with no follows (or nobody signed in) matches nothing, as in SQL.
-  const followed = filters.followed ? onBoards(filters.followedBoards ?? []) : null;
-  const hiddenCompanies = filters.hiddenCompanies?.length
-    ? new Set(filters.hiddenCompanies.map((key) => snapshot.companies.indexOf(key)).filter((index) => index >= 0))
-    : null;
-  const hidden = filters.hiddenBoards?.length ? new Set(filters.hiddenBoards.map((id) => snapshot.boards.indexOf(id)).filter((index) => index >= 0)) : null;
-  const { floorUsd: floor, text } = inputs;
-  const since = filters.postedWithin ? inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000 : -Infinity;
-  const { selfTaught, visa } = filters;
-  // As in SQL: strictly after (a Date has milliseconds, first_seen_at microseconds).
-  const seenAfterUs = filters.firstSeenAfter ? filters.firstSeenAfter.getTime() * 1000 : null;
-
-  const isOn = (set: Set<number>, row: number) =>
-    set.has(snapshot.board[row]!) || (snapshot.hasCopies[row] === 1 && snapshot.copyBoards.get(row)!.some((board) => set.has(board)));
-
-  return (row) => {
-    // An unknown currency cannot be compared: the salary floor matches nothing (as in SQL).
-    if (floor === null) return -1;
-    if (text && !hasBit(text, row)) return -1;
-    if (floor !== undefined && !(snapshot.salaryUsd[row]! >= floor)) return -1;
-    if (snapshot.postedUs[row]! < since) return -1;
-    if (selfTaught && !snapshot.selfTaught[row]) return -1;
-    if (visa && !snapshot.visa[row]) return -1;
-    if (seenAfterUs !== null && !(snapshot.firstSeenUs[row]! > seenAfterUs)) return -1;
-    // As in SQL: a job only on boards the user hid is out, one also found elsewhere stays.
-    if (hidden?.has(snapshot.board[row]!) && !(snapshot.hasCopies[row] && snapshot.copyBoards.get(row)!.some((board) => !hidden.has(board)))) return -1;
-    if (companies && !isOn(companies, row)) return -1;
-    if (followed && !isOn(followed, row)) return -1;
-    if (hiddenCompanies?.has(snapshot.company[row]!)) return -1;
-    let missed = 0;
-    if (language && !(snapshot.languages[row]! & language)) missed |= FACET_BIT.language;
-    if (seniority && !seniority[snapshot.seniority[row]!]) missed |= FACET_BIT.seniority;
-    if (role && !role[snapshot.role[row]!]) missed |= FACET_BIT.role;
-    if (remote && !remote[snapshot.remote[row]!]) missed |= FACET_BIT.remote;
-    if (boards && !boards.has(snapshot.board[row]!) && !(snapshot.hasCopies[row] && snapshot.copyBoards.get(row)!.some((board) => boards.has(board)))) {
-      missed |= FACET_BIT.board;
-    }
-    return missed;
-  };
-}
-
-/** Which rows a request's filters match, worked out in one pass over the snapshot. */
-export interface MatchedRows {
-  /** rowTester of the filters: facets ask it which facet a near miss missed. */
-  test: (row: number) => number;
-  /** The rows in the result (test 0). */
-  matches: Bitset;
-  /** The rows that pass every other filter and miss exactly one facet's (counted in that facet only). */
-  nearMisses: Bitset;
-  /** How many rows are in `matches`. */
-  count: number;
-}
-
 export function matchRows(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): MatchedRows {
-  const test = rowTester(snapshot, filters, inputs);
-  const matches = emptyBitset(snapshot.size);
-  const nearMisses = emptyBitset(snapshot.size);
-  let count = 0;
-  for (let row = 0; row < snapshot.size; row++) {
-    const missed = test(row);
-    if (missed === 0) {
-      setBit(matches, row);
-      count++;
-    } else if (missed > 0 && (missed & (missed - 1)) === 0) {
-      setBit(nearMisses, row);
+  const base = baseRows(snapshot, filters, inputs);
+  const facets = facetSets(snapshot, filters);
+  const matches = Uint32Array.from(base);
+  for (const [, set] of facets) andInto(matches, set);
+  // A near miss of facet F passes every other filter and misses F's: it counts in F's options only.
+  const nearMisses: Partial<Record<FacetName, Bitset>> = {};
+  for (const [name, missed] of facets) {
+    const others = facets.filter(([other]) => other !== name).map(([, set]) => set);
+    const near = emptyBitset(snapshot.size);
+    for (let word = 0; word < near.length; word++) {
+      let bits = base[word]! & ~missed[word]!;
+      for (let i = 0; i < others.length && bits !== 0; i++) bits &= others[i]![word]!;
+      near[word] = bits;
+    }
+    nearMisses[name] = near;
+  }
+  return { matches, nearMisses, count: countBits(matches) };
+}
+
+/** The rows passing every filter that no facet leaves out. */
+function baseRows(snapshot: ListingSnapshot, filters: JobFilters, inputs: SnapshotInputs): Bitset {
+  const { floorUsd: floor, text } = inputs;
+  // An unknown currency cannot be compared: the salary floor matches nothing (as in SQL).
+  if (floor === null) return emptyBitset(snapshot.size);
+  const base = text ? Uint32Array.from(text) : fullBitset(snapshot.size);
+  if (floor !== undefined) {
+    // bySalary holds the salaried rows first, highest first.
+    const { bySalary, salaryUsd, salaried } = snapshot;
+    const paid = emptyBitset(snapshot.size);
+    for (let at = 0; at < salaried && salaryUsd[bySalary[at]!]! >= floor; at++) setBit(paid, bySalary[at]!);
+    andInto(base, paid);
+  }
+  if (filters.postedWithin) {
+    // Rows are newest first: the window is the rows before the first one posted before it.
+    const since = inputs.nowUs - POSTED_WITHIN[filters.postedWithin] * 3_600_000_000;
+    keepBefore(base, firstRowBefore(snapshot.postedUs, since));
+  }
+  if (filters.selfTaught) andInto(base, rowsWith(snapshot, 'selfTaught', 1));
+  if (filters.visa) andInto(base, rowsWith(snapshot, 'visa', 1));
+  if (filters.firstSeenAfter) {
+    // As in SQL: strictly after (a Date has milliseconds, first_seen_at microseconds).
+    const afterUs = filters.firstSeenAfter.getTime() * 1000;
+    const { firstSeenUs } = snapshot;
+    for (let row = 0; row < snapshot.size; row++) if (!(firstSeenUs[row]! > afterUs)) clearBit(base, row);
+  }
+  if (filters.hiddenBoards?.length) {
+    // As in SQL: a job only on boards the user hid is out, one also found elsewhere stays.
+    const hidden = chosen(filters.hiddenBoards, snapshot.boards)!;
+    const { board, hasCopies, copyBoards } = snapshot;
+    for (let row = 0; row < snapshot.size; row++) {
+      if (hidden[board[row]!] === 1 && !(hasCopies[row] === 1 && copyBoards.get(row)!.some((copy) => hidden[copy] !== 1))) clearBit(base, row);
     }
   }
-  return { test, matches, nearMisses, count };
+  if (filters.company.length) andInto(base, boardRows(snapshot, filters.company));
+  // Followed with no follows (or nobody signed in) matches nothing, as in SQL.
+  if (filters.followed) andInto(base, boardRows(snapshot, filters.followedBoards ?? []));
+  if (filters.hiddenCompanies?.length) {
+    const hidden = chosen(filters.hiddenCompanies, snapshot.companies)!;
+    const { company } = snapshot;
+    for (let row = 0; row < snapshot.size; row++) if (hidden[company[row]!] === 1) clearBit(base, row);
+  }
+  return base;
+}
+
+/** The rows of each facet filter that is set: the union of its chosen values' rows. */
+function facetSets(snapshot: ListingSnapshot, filters: JobFilters): [FacetName, Bitset][] {
+  const union = (column: SetColumn, values: number[]) => {
+    const set = emptyBitset(snapshot.size);
+    for (const value of values) if (value >= 0) orInto(set, rowsWith(snapshot, column, value));
+    return set;
+  };
+  const indexes = (values: readonly string[], vocabulary: readonly string[]) => values.map((value) => vocabulary.indexOf(value));
+  const sets: [FacetName, Bitset][] = [];
+  if (filters.language.length) sets.push(['language', union('language', indexes(filters.language, LANGUAGE_SLUGS))]);
+  if (filters.seniority.length) sets.push(['seniority', union('seniority', indexes(filters.seniority, SENIORITIES))]);
+  if (filters.role.length) sets.push(['role', union('role', indexes(filters.role, ROLES))]);
+  if (filters.remote.length) sets.push(['remote', union('remote', indexes(filters.remote, REMOTE_KINDS))]);
+  if (filters.board.length) sets.push(['board', boardRows(snapshot, filters.board)]);
+  return sets;
+}
+
+/** The rows found on any of the boards (a job's copies count on theirs). */
+function boardRows(snapshot: ListingSnapshot, ids: readonly string[]): Bitset {
+  const set = emptyBitset(snapshot.size);
+  for (const id of ids) {
+    const index = snapshot.boards.indexOf(id);
+    if (index >= 0) orInto(set, rowsWith(snapshot, 'board', index));
+  }
+  return set;
+}
+
+/** The first row posted before `sinceUs` (rows are newest first), or the row count. */
+function firstRowBefore(postedUs: Float64Array, sinceUs: number): number {
+  let low = 0;
+  let high = postedUs.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (postedUs[mid]! >= sinceUs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Which rows a request's filters match, worked out once per request. */
+export interface MatchedRows {
+  /** The rows in the result. */
+  matches: Bitset;
+  /** For each facet filter that is set, the rows that pass every other filter and miss its own (counted in that facet only). */
+  nearMisses: Partial<Record<FacetName, Bitset>>;
+  /** How many rows are in `matches`. */
+  count: number;
 }
