@@ -336,3 +336,34 @@ describe(`searchJobs (${TEST_DRIVER})`, () => {
     }
   });
 });
+
+describe(`what a search keeps between requests (${TEST_DRIVER})`, () => {
+  let database: TestDatabase;
+  afterAll(async () => database?.close());
+
+  it('reads summaries and ranks again once listings change, and shares them frozen until then', async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    const searchContext: SearchContext = { secret: 'kept-test-secret', usdPerUnit: await loadUsdRates(db) };
+    await insertBoard(db, 'remotive');
+    const first = await insertListing(db, 'remotive', { title: 'Kafka Engineer', descriptionText: 'kafka', postedAt: day(2) });
+    const second = await insertListing(db, 'remotive', { title: 'Streaming Engineer', descriptionText: 'kafka kafka kafka streams with kafka', postedAt: day(1) });
+    const search = async (input: Record<string, unknown>) => (await searchJobs(db, filters(input), searchContext)).items;
+
+    const newest = await search({});
+    expect(newest.map((job) => job.title)).toEqual(['Streaming Engineer', 'Kafka Engineer']);
+    expect(Object.isFrozen(newest[0])).toBe(true);
+    const relevance = async () => {
+      const page = await searchJobs(db, filters({ q: 'kafka' }), searchContext);
+      const ids = page.items.map((job) => job.id);
+      expect(ids).toEqual(await oraclePageIds(db, filters({ q: 'kafka' }), searchContext, page.window!));
+      return ids;
+    };
+    expect(await relevance()).toEqual([first.id, second.id]); // kafka in the title weighs most
+
+    // Any change to listings makes a new snapshot, and with it new summaries and ranks.
+    await db.execute(sql`update listings set title = 'Platform Engineer' where id = ${first.id}`);
+    expect((await search({})).map((job) => job.title)).toEqual(['Streaming Engineer', 'Platform Engineer']);
+    expect(await relevance()).toEqual([second.id, first.id]);
+  });
+});

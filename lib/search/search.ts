@@ -5,6 +5,7 @@ import type { Language, RemoteKind, Role, SalaryPeriod, Seniority } from '../voc
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor';
 import type { JobFilters, Sort } from './filters';
 import { matchPage, newestPage, preferencesFor, relevanceWindow, salaryPage, type MatchPreferences, type PageRow, type RelevanceWindow } from './page';
+import type { ListingSnapshot } from './snapshot';
 import { snapshotView, type SnapshotView } from './snapshot-store';
 import { tsQuery } from './text-plan';
 
@@ -132,9 +133,65 @@ export async function summariesById(db: Db, ids: number[]): Promise<Map<number, 
   return new Map(rows.map((row) => [Number(row.id), toSummary(row)]));
 }
 
+/**
+ * What a snapshot's generation has fetched already: listings' summaries and their text-search
+ * ranks. Both stay fixed while listings_version does (any change to listings makes a new
+ * snapshot), so the pages many requests share (a filter's first page, a popular search) are read
+ * from PostgreSQL once per generation rather than once per request. Bounded: the oldest go first.
+ */
+interface Fetched {
+  summaries: Map<number, JobSummary>;
+  /** Ranks by query text, then listing id; `rankCount` counts every pair kept. */
+  ranks: Map<string, Map<number, number>>;
+  rankCount: number;
+}
+const fetchedBySnapshot = new WeakMap<ListingSnapshot, Fetched>();
+const MAX_SUMMARIES = 20_000; // about 1 KB each
+const MAX_RANKS = 200_000; // (query, listing) pairs, about 40 bytes each
+
+function fetchedFor(snapshot: ListingSnapshot): Fetched {
+  let fetched = fetchedBySnapshot.get(snapshot);
+  if (!fetched) fetchedBySnapshot.set(snapshot, (fetched = { summaries: new Map(), ranks: new Map(), rankCount: 0 }));
+  return fetched;
+}
+
+/** The summaries of listings of a snapshot, from those it has fetched and one query for the rest (frozen: requests share them). */
+async function keptSummaries(db: Db, snapshot: ListingSnapshot, ids: number[]): Promise<Map<number, JobSummary>> {
+  const { summaries } = fetchedFor(snapshot);
+  const found = await summariesById(db, ids.filter((id) => !summaries.has(id)));
+  for (const [id, summary] of found) {
+    if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value!);
+    summaries.set(id, Object.freeze(summary));
+  }
+  return new Map(ids.flatMap((id) => (summaries.has(id) ? [[id, summaries.get(id)!]] : found.has(id) ? [[id, found.get(id)!]] : [])));
+}
+
+/** ts_rank_cd of each listing for a text search (ranking needs each tsvector, which only PostgreSQL holds), fetched once per generation. */
+async function keptRanks(db: Db, snapshot: ListingSnapshot, q: string, ids: number[]): Promise<Map<number, number>> {
+  const fetched = fetchedFor(snapshot);
+  const ranks = fetched.ranks.get(q) ?? new Map<number, number>();
+  // Most recently used last, so the bound drops the searches nobody repeats.
+  fetched.ranks.delete(q);
+  fetched.ranks.set(q, ranks);
+  const missing = ids.filter((id) => !ranks.has(id));
+  if (!missing.length) return ranks;
+  const rows = await queryRows<{ id: number | string; rank: number | string }>(
+    db,
+    sql`select l.id, ts_rank_cd(l.search, ${tsQuery(q)})::float8 as rank from listings l where l.id = any(${sql.param(missing)}::bigint[])`,
+  );
+  for (const row of rows) ranks.set(Number(row.id), Number(row.rank));
+  fetched.rankCount += rows.length;
+  for (const [oldest, kept] of fetched.ranks) {
+    if (fetched.rankCount <= MAX_RANKS || oldest === q) break;
+    fetched.ranks.delete(oldest);
+    fetched.rankCount -= kept.size;
+  }
+  return ranks;
+}
+
 /** The summaries of a page's rows, in its order (a row deleted since the snapshot was read drops out). */
-async function withSummaries(db: Db, rows: PageRow[]): Promise<{ item: JobSummary; key: number | null; key2: number | null }[]> {
-  const found = await summariesById(db, rows.map((row) => row.id));
+async function withSummaries(db: Db, snapshot: ListingSnapshot, rows: PageRow[]): Promise<{ item: JobSummary; key: number | null; key2: number | null }[]> {
+  const found = await keptSummaries(db, snapshot, rows.map((row) => row.id));
   return rows.flatMap(({ id, key, key2 }) => {
     const item = found.get(id);
     return item ? [{ item, key, key2 }] : [];
@@ -142,23 +199,23 @@ async function withSummaries(db: Db, rows: PageRow[]): Promise<{ item: JobSummar
 }
 
 /**
- * Relevance: the window's listings ranked by ts_rank_cd in SQL (ranking needs each tsvector,
- * which only PostgreSQL holds), after the cursor's position, with their summaries. Ranking
- * decides no match: the window's ids already are the matches.
+ * Relevance: the window's listings by rank (highest first, then newest id), after the cursor's
+ * position, with their summaries. Ranking decides no match: the window's ids already are the matches.
  */
-async function rankedPage(db: Db, q: string, window: RelevanceWindow, position: CursorPosition | null, take: number) {
+async function rankedPage(db: Db, snapshot: ListingSnapshot, q: string, window: RelevanceWindow, position: CursorPosition | null, take: number) {
   if (!window.ids.length) return [];
-  const rank = sql`ts_rank_cd(l.search, ${tsQuery(q)})::float8`;
-  const after = position ? sql`and (${rank}, l.id) < (${position.key ?? 0}::float8, ${position.id})` : sql``;
-  const rows = await queryRows<SummaryRow & { rank: number | string }>(
-    db,
-    sql`select ${SUMMARY_COLUMNS}, page.rank from (
-          select l.id, ${rank} as rank from listings l where l.id = any(${sql.param(window.ids)}::bigint[]) ${after}
-          order by rank desc, l.id desc limit ${take}) page
-        join listings l on l.id = page.id
-        order by page.rank desc, l.id desc`,
-  );
-  return rows.map((row) => ({ item: toSummary(row), key: Number(row.rank), key2: window.cutoffUs }));
+  const ranks = await keptRanks(db, snapshot, q, window.ids);
+  const afterKey = position?.key ?? 0;
+  const page = window.ids
+    .flatMap((id) => {
+      const rank = ranks.get(id);
+      // As SQL's (rank, id) < (key, id): strictly after the cursor's row.
+      if (rank === undefined || (position && !(rank < afterKey || (rank === afterKey && id < position.id)))) return [];
+      return [{ id, key: rank, key2: window.cutoffUs }];
+    })
+    .sort((a, b) => b.key - a.key || b.id - a.id)
+    .slice(0, take);
+  return withSummaries(db, snapshot, page);
 }
 
 /** One page of matches in the sort's order, each with the keys its cursor carries. */
@@ -166,7 +223,7 @@ async function pageOf(db: Db, view: SnapshotView, sort: Sort, context: SearchCon
   if (sort === 'relevance') {
     const sinceUs = position ? (position.key2 ?? -Infinity) : null;
     const window = relevanceWindow(view, { limit: context.relevanceWindow ?? RELEVANCE_WINDOW, sinceUs });
-    return { rows: await rankedPage(db, view.filters.q ?? '', window, position, take), window };
+    return { rows: await rankedPage(db, view.snapshot, view.filters.q ?? '', window, position, take), window };
   }
   const rows =
     sort === 'newest'
@@ -174,7 +231,7 @@ async function pageOf(db: Db, view: SnapshotView, sort: Sort, context: SearchCon
       : sort === 'salary'
         ? salaryPage(view, position, take)
         : matchPage(view, preferencesFor(view.filters, context.preferences), position, take);
-  return { rows: await withSummaries(db, rows), window: null };
+  return { rows: await withSummaries(db, view.snapshot, rows), window: null };
 }
 
 /**
