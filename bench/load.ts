@@ -27,6 +27,8 @@ const LISTINGS = Number(process.env.LOAD_LISTINGS ?? 200_000);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const PAIR_SECONDS = Math.max(1, Math.round(SECONDS / 3));
 const FLOOR_PATH = '/bench-floor';
+/** The API floor (app/api/bench-floor): the floor page's rows as JSON through the same proxy and handler as /api/jobs. */
+const API_FLOOR_PATH = '/api/bench-floor';
 const CONNECTIONS = 50;
 const INGEST_ITEMS = 3_000;
 const INGEST_BOARD = 'remotive';
@@ -201,16 +203,29 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
       const floorAnswer = await fetch(`${server.url}${FLOOR_PATH}`);
       await floorAnswer.arrayBuffer();
       if (floorAnswer.status !== 200) throw new Error(`load: the floor page ${FLOOR_PATH} answered ${floorAnswer.status}; the server must run with TRACKEND_BENCH_FLOOR=1`);
+      const apiFloorAnswer = await fetch(`${server.url}${API_FLOOR_PATH}`);
+      await apiFloorAnswer.arrayBuffer();
+      if (apiFloorAnswer.status !== 200) throw new Error(`load: the API floor ${API_FLOOR_PATH} answered ${apiFloorAnswer.status}`);
       // Warm the route code paths once, as any running server would be.
       for (const mix of mixes.slice(0, 10)) {
         await (await fetch(`${server.url}/jobs?${mix}`)).arrayBuffer();
         await (await fetch(`${server.url}/api/jobs?${mix}`)).arrayBuffer();
         await (await fetch(`${server.url}${FLOOR_PATH}`)).arrayBuffer();
+        await (await fetch(`${server.url}${API_FLOOR_PATH}`)).arrayBuffer();
       }
       // The bound under any concurrency: one request at a time with the listings snapshot loaded
       // (lib/search/snapshot-store.ts), so the in-process match, the page's rows by id, the counts, rendering and HTTP remain.
-      const warm = { page: await sequentialMs(`${server.url}/jobs?${mixes[0]}`), api: await sequentialMs(`${server.url}/api/jobs?${mixes[0]}`) };
-      console.log(`load: one request at a time, snapshot loaded: page ${round(warm.page)} ms, API ${round(warm.api)} ms (median of 30)`);
+      // And the floors one at a time: what this server takes for any page of rows, any /api answer.
+      const warm = {
+        page: await sequentialMs(`${server.url}/jobs?${mixes[0]}`),
+        api: await sequentialMs(`${server.url}/api/jobs?${mixes[0]}`),
+        floor: await sequentialMs(`${server.url}${FLOOR_PATH}`),
+        apiFloor: await sequentialMs(`${server.url}${API_FLOOR_PATH}`),
+      };
+      console.log(
+        `load: one request at a time, snapshot loaded: page ${round(warm.page)} ms, API ${round(warm.api)} ms; ` +
+          `floor page ${round(warm.floor)} ms, API floor ${round(warm.apiFloor)} ms (median of 30)`,
+      );
       let peakRssMb = groupRssMb(server.pid);
       const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, groupRssMb(server.pid))), 250);
       const ingest = ingestInBackground(database.url, feedServer.url('/feed'));
@@ -266,7 +281,7 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
           `page at least ${TARGETS.pageToFloor} of the floor's throughput (${pageToFloor !== null && pageToFloor >= TARGETS.pageToFloor ? 'met' : `missed: ${pageToFloor ?? 'not measured'}`}); ` +
           `one at a time, the page at most ${TARGETS.warmPageMs} ms (${warm.page <= TARGETS.warmPageMs ? 'met' : `missed: ${round(warm.page)} ms`}) and /api/jobs at most ${TARGETS.warmApiMs} ms (${warm.api <= TARGETS.warmApiMs ? 'met' : `missed: ${round(warm.api)} ms`}).`,
         `- Server peak RSS (the \`next start\` process group): ${peakRssMb} MiB.`,
-        `- One request at a time, with the snapshot of open listings loaded (facets and the market view are counted in-process on every request): the page takes ${round(warm.page)} ms and /api/jobs ${round(warm.api)} ms (median of 30). ` +
+        `- One request at a time, with the snapshot of open listings loaded (facets and the market view are counted in-process on every request): the page takes ${round(warm.page)} ms and /api/jobs ${round(warm.api)} ms (median of 30), beside the floors one at a time: the floor page ${round(warm.floor)} ms and the API floor (\`${API_FLOOR_PATH}\`: the floor's rows as JSON through the same proxy and handler, no database) ${round(warm.apiFloor)} ms. ` +
           `That bounds them under load: with ${CONNECTIONS / 2} connections on each, a CPU-bound server needs about ${CONNECTIONS / 2} × ${round(warm.page)} ms = ${Math.round((CONNECTIONS / 2) * warm.page)} ms per page round, ` +
           `spread over ${cpus().length} CPUs that PostgreSQL, the ingestion and the load generator share. The ingestion's commit changes listings_version: the requests after it wait for a new snapshot (about 0.6 s for ${LISTINGS.toLocaleString('en-US')} listings), and text searches fetch their words again.`,
         `- Ingestion during the run: exit code ${ingestion.code}, ${round(ingestion.ms / 1000)} s. ${ingestLine}`,
@@ -289,6 +304,8 @@ export async function benchLoad(): Promise<Record<string, unknown>> {
         server_peak_rss_mb: peakRssMb,
         warm_page_ms: round(warm.page),
         warm_api_ms: round(warm.api),
+        warm_floor_ms: round(warm.floor),
+        warm_api_floor_ms: round(warm.apiFloor),
         ingest_exit_code: ingestion.code,
         floor_rps: round(floor.rps),
         page_to_floor: pageToFloor,

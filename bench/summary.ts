@@ -62,7 +62,7 @@ const FIELDS = [
   '',
   `- ingest \`floor_items_per_s\`: the rows the PostgreSQL run stored, read back, the table truncated, then written by one bare INSERT (the same JSON rows, indexes and generated search column; nothing of the pipeline around it). \`pg_to_floor\`: \`pg_items_per_s\` over it; target at least ${TARGETS.ingestToFloor}. It replaces the absolute 5,000 items/s target. Both are null when PostgreSQL was not measured.`,
   `- load \`floor_rps\`: req/s of the floor page \`/bench-floor\` (20 rows from memory, /jobs's row component, the root layout, no database; a 404 unless the server runs with TRACKEND_BENCH_FLOOR=1), alone under the same 50 connections, after the mixed run. \`page_to_floor\`: the /jobs page's req/s, alone under those 50 connections just before, over \`floor_rps\`; target at least ${TARGETS.pageToFloor}.`,
-  `- load \`warm_page_ms\` and \`warm_api_ms\`: /jobs and /api/jobs one request at a time with the server warm, the median of 30 after 5 unmeasured; budgets ${TARGETS.warmPageMs} ms and ${TARGETS.warmApiMs} ms.`,
+  `- load \`warm_page_ms\` and \`warm_api_ms\`: /jobs and /api/jobs one request at a time with the server warm, the median of 30 after 5 unmeasured; budgets ${TARGETS.warmPageMs} ms and ${TARGETS.warmApiMs} ms. \`warm_floor_ms\` and \`warm_api_floor_ms\`: the same for the floor page and the API floor \`/api/bench-floor\` (the floor's rows as JSON through the same proxy and handler as /api/jobs, no database): what this server and machine take for any page of rows and any /api answer, beside which the budgets are read.`,
   '- load `errors` counts every run of the benchmark: the mixed run and the page and floor runs.',
   '',
 ];
