@@ -45,8 +45,8 @@ export function countFacets({ snapshot, matches, nearMisses }: SnapshotView): Fa
     for (let row = nextBit(rows, 0); row >= 0; row = nextBit(rows, row + 1)) count(row);
   }
 
-  const named = (values: readonly string[], tally: Float64Array) =>
-    Object.fromEntries(values.flatMap((value, index) => (tally[index] ? [[value, tally[index]]] : [])));
+  const named = (values: readonly string[], counted: Float64Array) =>
+    Object.fromEntries(values.flatMap((value, index) => (counted[index] ? [[value, counted[index]]] : [])));
   return {
     language: named(LANGUAGE_SLUGS, counts.language),
     seniority: named(SENIORITIES, counts.seniority),

@@ -27,6 +27,13 @@ export function rowsWith(snapshot: ListingSnapshot, column: SetColumn, value: nu
   return set;
 }
 
+/** What a snapshot's kept row sets hold, in bytes. */
+export function rowSetBytes(snapshot: ListingSnapshot): number {
+  let bytes = 0;
+  for (const set of bySnapshot.get(snapshot)?.values() ?? []) bytes += set.byteLength;
+  return bytes;
+}
+
 function buildSet(snapshot: ListingSnapshot, column: SetColumn, value: number): Bitset {
   const set = emptyBitset(snapshot.size);
   const n = snapshot.size;

@@ -5,6 +5,7 @@ import { TtlCache } from './cache';
 import { salaryFloorUsd, type JobFilters } from './filters';
 import { openListing } from './open';
 import { loadSnapshot, type ListingSnapshot } from './snapshot';
+import { rowSetBytes } from './row-sets';
 import { matchRows, type MatchedRows, type SnapshotInputs } from './snapshot-filter';
 import { tsQuery, withTextSearchPlan } from './text-plan';
 import { evaluate, leavesOf, parseTsquery } from './text-query';
@@ -131,8 +132,8 @@ export async function snapshotView(db: Db, filters: JobFilters, usdPerUnit: Reco
   return { snapshot: loaded.snapshot, filters, inputs, ...matchRows(loaded.snapshot, filters, inputs) };
 }
 
-/** What the engine holds in memory for a database: the snapshot's columns and the cached text leaves, in bytes. */
-export async function engineBytes(db: Db): Promise<{ snapshot: number; leaves: number }> {
+/** What the engine holds in memory for a database: the snapshot's columns, the row sets kept with it and the cached text leaves, in bytes. */
+export async function engineBytes(db: Db): Promise<{ snapshot: number; sets: number; leaves: number }> {
   const { snapshot, leaves } = await (await currentGeneration(db)).generation.loaded;
-  return { snapshot: snapshot.bytes, leaves: leaves.size * Math.ceil(snapshot.size / 32) * 4 };
+  return { snapshot: snapshot.bytes, sets: rowSetBytes(snapshot), leaves: leaves.size * Math.ceil(snapshot.size / 32) * 4 };
 }
