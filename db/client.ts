@@ -10,7 +10,7 @@ import { ConfigError } from './errors';
 import { migrate } from './migrate';
 import { acquirePgliteLock } from './pglite-lock';
 import * as schema from './schema';
-import type { Db } from './types';
+import { markOneConnection, type Db } from './types';
 
 export type { Db } from './types';
 
@@ -65,6 +65,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   if (dir === 'memory') {
     const client = new PGlite();
     const db = drizzlePglite({ client, ...drizzleConfig }) as unknown as Db;
+    markOneConnection(db);
     return { db, driver: 'pglite', close: () => client.close() };
   }
   const dataDir = resolve(dir);
@@ -74,6 +75,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     const client = new PGlite(dataDir);
     await client.waitReady;
     const db = drizzlePglite({ client, ...drizzleConfig }) as unknown as Db;
+    markOneConnection(db);
     return {
       db,
       driver: 'pglite',

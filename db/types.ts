@@ -8,6 +8,14 @@ import type * as schema from './schema';
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+// PGlite is one connection in this process: while a transaction is open, every other query
+// waits. db/client.ts marks each PGlite handle it opens.
+const oneConnection = new WeakSet<Db>();
+export const markOneConnection = (db: Db): void => void oneConnection.add(db);
+
+/** Whether every query on this database waits for an open transaction (PGlite), unlike a PostgreSQL pool. */
+export const hasOneConnection = (db: Db): boolean => oneConnection.has(db);
+
 /** Rows of a raw SQL query, whichever driver ran it (PGlite returns {rows}, postgres.js an array). */
 export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);

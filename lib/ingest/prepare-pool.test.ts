@@ -52,6 +52,19 @@ describe('the prepare pool', () => {
     expect(stats.threadIds).not.toContain(threadId);
   });
 
+  it('hands the outcomes over a task at a time, in item order, before the last task is done', async () => {
+    const batch = items(250);
+    const chunks: number[] = [];
+    const seen: string[] = [];
+    for await (const outcomes of pool.prepareInOrder(batch, options)) {
+      chunks.push(outcomes.length);
+      for (const outcome of outcomes) seen.push(outcome.ok ? (JSON.parse(outcome.json) as { external_id: string }).external_id : 'failed');
+    }
+    // One chunk per task (100 items at most): a caller writes the first rows while the rest are prepared.
+    expect(chunks).toEqual([100, 100, 50]);
+    expect(seen).toEqual(batch.map(({ item }) => item.externalId));
+  });
+
   it('turns an item that throws into that item’s failure, with its reason', async () => {
     const batch = items(3);
     // Not a valid listing (validation would refuse it): classify fails on it inside the worker.

@@ -31,6 +31,11 @@ export interface PreparePool {
   /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
   /**
+   * The same outcomes, a task's worth at a time, in item order as soon as they are ready: every
+   * task is queued at once, so the caller can write the first rows while the threads prepare the rest.
+   */
+  prepareInOrder(items: PrepareItems, options: PrepareOptions): AsyncGenerator<PrepareOutcome[]>;
+  /**
    * A built-in board's response parsed in a worker thread (its ParseError thrown here as one),
    * each item already validated and hashed there. Takes the response's bytes: a buffer of their
    * own is moved to the worker, so read `body` first if you need it after.
@@ -143,28 +148,36 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
     return done;
   };
 
-  return {
-    async prepare(items, prepareOptions) {
-      if (items.length === 0) return [];
-      const size = Math.min(MAX_TASK_ITEMS, Math.ceil(items.length / maxThreads));
-      // A task also ends at MAX_TASK_CHARS of descriptions: its message is cloned on this thread
-      // when piscina hands it to a worker, and one task of large descriptions would hold it that long.
-      const slices: PrepareItems[] = [];
-      let slice: PrepareItems = [];
-      let chars = 0;
-      for (const entry of items) {
-        const length = entry.item.descriptionHtml.length;
-        if (slice.length > 0 && (slice.length >= size || chars + length > MAX_TASK_CHARS)) {
-          slices.push(slice);
-          slice = [];
-          chars = 0;
-        }
-        slice.push(entry);
-        chars += length;
+  async function* prepareInOrder(items: PrepareItems, prepareOptions: PrepareOptions): AsyncGenerator<PrepareOutcome[]> {
+    if (items.length === 0) return;
+    const size = Math.min(MAX_TASK_ITEMS, Math.ceil(items.length / maxThreads));
+    // A task also ends at MAX_TASK_CHARS of descriptions: its message is cloned on this thread
+    // when piscina hands it to a worker, and one task of large descriptions would hold it that long.
+    const slices: PrepareItems[] = [];
+    let slice: PrepareItems = [];
+    let chars = 0;
+    for (const entry of items) {
+      const length = entry.item.descriptionHtml.length;
+      if (slice.length > 0 && (slice.length >= size || chars + length > MAX_TASK_CHARS)) {
+        slices.push(slice);
+        slice = [];
+        chars = 0;
       }
-      slices.push(slice);
-      const results = await Promise.all(slices.map((slice) => runTask(slice, prepareOptions)));
-      return results.flat();
+      slice.push(entry);
+      chars += length;
+    }
+    slices.push(slice);
+    // runTask never rejects, so tasks left pending when a caller stops early settle quietly.
+    const tasks = slices.map((slice) => runTask(slice, prepareOptions));
+    for (const task of tasks) yield await task;
+  }
+
+  return {
+    prepareInOrder,
+    async prepare(items, prepareOptions) {
+      const outcomes: PrepareOutcome[] = [];
+      for await (const done of prepareInOrder(items, prepareOptions)) outcomes.push(...done);
+      return outcomes;
     },
     async parse(boardId, response) {
       const { bytes, contentType } = handOver(response);

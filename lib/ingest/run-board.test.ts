@@ -102,6 +102,37 @@ describe(`ingestBoard (${TEST_DRIVER})`, () => {
     expect(board!.lastSuccessAt).not.toBeNull();
   });
 
+  it('writes a feed larger than one statement in several, and keeps nothing of a run whose statement fails', async () => {
+    const fake = fakeBoard('wide');
+    // About 30 kB a row: UPSERT_MAX_JSON_CHARS splits these 60 into several statements, written
+    // while the rest are prepared (PostgreSQL) with two in flight.
+    const long = (n: number) => item('wide', n, { descriptionHtml: `<p>${`Go services and PostgreSQL, item ${n}. `.repeat(800)}</p>` });
+    const feed = Array.from({ length: 60 }, (_, n) => long(n));
+    fake.respond(feed);
+    const first = await run(fake.board);
+    expect(first.status).toBe('succeeded');
+    expect(first.counts.new).toBe(60);
+    const stored = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from listings where board_id = 'wide'`);
+    expect(Number(stored[0]!.n)).toBe(60);
+
+    // A row the database refuses in a later statement: the whole run is rolled back and recorded as failed.
+    await database.db.execute(sql`create function refuse_boom() returns trigger language plpgsql as $$
+      begin if new.title like '%boom%' then raise exception 'refused by the test'; end if; return new; end $$`);
+    await database.db.execute(sql`create trigger refuse_boom before insert on listings for each row execute function refuse_boom()`);
+    try {
+      const other = fakeBoard('wide-two');
+      other.respond(Array.from({ length: 60 }, (_, n) => ({ ...long(n), board: 'wide-two', title: n === 50 ? 'boom' : `Go Engineer ${n}` })));
+      const failed = await run(other.board);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/refused by the test/);
+      const kept = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from listings where board_id = 'wide-two'`);
+      expect(Number(kept[0]!.n)).toBe(0);
+    } finally {
+      await database.db.execute(sql`drop trigger refuse_boom on listings`);
+      await database.db.execute(sql`drop function refuse_boom()`);
+    }
+  });
+
   it('writes nothing when the same feed comes again, and updates only what changed', async () => {
     const fake = fakeBoard('beta');
     fake.respond([item('beta', 1), item('beta', 2), item('beta', 3)]);

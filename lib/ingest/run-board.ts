@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { ingestRuns } from '../../db/schema';
-import type { Db } from '../../db/types';
+import { hasOneConnection, type Db } from '../../db/types';
 import { retryWhileUnreachable } from '../../db/reconnect';
 import { FetchError, ParseError } from '../../scrapers/errors';
 import type { BoardDefinition, FetchText, RawListing, ScrapeResult } from '../../scrapers/types';
@@ -149,46 +149,67 @@ function checkItem(board: BoardDefinition, raw: RawListing, pre: ItemCheck | und
 
 /**
  * Classify and sanitize the new and changed items in the worker pool (prepare-pool.ts), off this
- * event loop, all queued at once so every thread takes a share. An item that fails to prepare
- * (throws, or kills its worker) is counted and noted, and the rest are written.
+ * event loop, all queued at once so every thread takes a share; their rows come out in order as
+ * each task finishes. An item that fails to prepare (throws, or kills its worker) is counted and
+ * noted, and the rest are written.
  */
-async function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): Promise<{ rows: string[]; failed: number }> {
-  const outcomes = await preparePool().prepare(toWrite, options);
-  const rows: string[] = [];
+function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): { rows: AsyncGenerator<string>; failed: () => number } {
   let failed = 0;
-  for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.ok) rows.push(outcome.json);
-    else {
-      failed++;
-      noteProblem(problems, `failed ${toWrite[index]!.item.externalId}: ${describeError(outcome.error)}`);
+  async function* rows() {
+    let index = 0;
+    for await (const outcomes of preparePool().prepareInOrder(toWrite, options)) {
+      for (const outcome of outcomes) {
+        if (outcome.ok) yield outcome.json;
+        else {
+          failed++;
+          noteProblem(problems, `failed ${toWrite[index]!.item.externalId}: ${describeError(outcome.error)}`);
+        }
+        index++;
+      }
     }
   }
-  return { rows, failed };
+  return { rows: rows(), failed: () => failed };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
 /**
- * Upsert prepared rows (each already its JSON) a batch (one statement) at a time. A batch also
- * ends at UPSERT_MAX_JSON_CHARS: the driver copies a statement's whole parameter into a buffer in
- * one go, and a batch of huge descriptions would hold the serving event loop for that long.
+ * Upsert prepared rows (each already its JSON) a batch (one statement) at a time, as they arrive.
+ * A batch also ends at UPSERT_MAX_JSON_CHARS: the driver copies a statement's whole parameter into
+ * a buffer in one go, and a batch of huge descriptions would hold the serving event loop for that long.
+ * Two statements are in flight on the transaction's connection (postgres.js pipelines them), so the
+ * server starts the next batch without waiting for this process to read a result and send again.
  */
-async function writeRows(tx: Db, rows: string[]): Promise<{ insertedIds: number[]; updated: number }> {
+async function writeRows(tx: Db, rows: Iterable<string> | AsyncIterable<string>): Promise<{ insertedIds: number[]; updated: number }> {
   const out = { insertedIds: [] as number[], updated: 0 };
   let batch: string[] = [];
   let chars = 0;
-  const flush = async () => {
+  let inFlight: Promise<void> | null = null;
+  const send = async () => {
     if (batch.length === 0) return;
-    const done = await upsertBatch(tx, batch);
-    out.insertedIds.push(...done.insertedIds);
-    out.updated += done.updated;
+    const sending = upsertBatch(tx, batch).then((done) => {
+      out.insertedIds.push(...done.insertedIds);
+      out.updated += done.updated;
+    });
+    // Awaited below or by the next send; marked handled so an earlier failure leaves no stray rejection.
+    sending.catch(() => {});
     batch = [];
     chars = 0;
+    const previous = inFlight;
+    inFlight = sending;
+    await previous;
   };
-  for (const row of rows) {
-    if (batch.length > 0 && (batch.length >= UPSERT_BATCH_SIZE || chars + row.length > UPSERT_MAX_JSON_CHARS)) await flush();
+  for await (const row of rows) {
+    if (batch.length > 0 && (batch.length >= UPSERT_BATCH_SIZE || chars + row.length > UPSERT_MAX_JSON_CHARS)) await send();
     batch.push(row);
     chars += row.length;
   }
-  await flush();
+  await send();
+  await inFlight;
   return out;
 }
 
@@ -262,12 +283,15 @@ export async function ingestBoard(db: Db, board: BoardDefinition, options: Inges
       };
       const problems = [...sorted.problems];
 
-      // Prepared before the transaction opens, not batch by batch inside it: on PGlite an open
-      // transaction holds the only connection, so every page would wait out the preparation.
-      const prepared = await prepareItems(sorted.toWrite, { isSample: options.sample ?? false, rates, now: now() }, problems);
-      counts.failed += prepared.failed;
+      const prepared = prepareItems(sorted.toWrite, { isSample: options.sample ?? false, rates, now: now() }, problems);
+      // On PostgreSQL the rows are written as the threads prepare them, so the server's work
+      // (the search column, the indexes) overlaps the preparation. PGlite's open transaction
+      // holds its only connection, and every page would wait out the preparation: there all rows
+      // are prepared before the transaction opens.
+      const rows = hasOneConnection(db) ? await collect(prepared.rows) : prepared.rows;
       await db.transaction(async (tx) => {
-        const { insertedIds, updated } = await writeRows(tx, prepared.rows);
+        const { insertedIds, updated } = await writeRows(tx, rows);
+        counts.failed += prepared.failed();
         counts.new = insertedIds.length;
         counts.updated = updated;
         await linkDuplicates(tx, insertedIds);
