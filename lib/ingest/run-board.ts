@@ -188,7 +188,7 @@ async function writeRows(tx: Db, rows: Iterable<string> | AsyncIterable<string>)
   const out = { insertedIds: [] as number[], updated: 0 };
   let batch: string[] = [];
   let chars = 0;
-  let inFlight: Promise<void> | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
   const send = async () => {
     if (batch.length === 0) return;
     const sending = upsertBatch(tx, batch).then((done) => {
