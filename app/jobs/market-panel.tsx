@@ -1,5 +1,10 @@
+'use client';
+
+import { languageLabel } from '@/lib/search/format';
 import type { MarketView } from '@/lib/search/market';
-import { languageLabel } from './format';
+
+// A client component only so that the page's payload carries the market figures, not the
+// table's elements (as the filters form); rendered to HTML on the server all the same.
 
 const USD = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 0 });
 const usd = (value: number) => USD.format(value);

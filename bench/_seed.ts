@@ -1,0 +1,13 @@
+import postgres from 'postgres';
+import { openDatabase } from '../db/client';
+import { seedListings } from './seed-listings';
+const url = 'postgres://postgres:pg@127.0.0.1:5432/prof';
+const admin = postgres('postgres://postgres:pg@127.0.0.1:5432/postgres', { onnotice: () => {} });
+await admin.unsafe('drop database if exists prof');
+await admin.unsafe('create database prof');
+await admin.end();
+const handle = await openDatabase({ driver: 'postgres', url, source: 'x' });
+const client = postgres(url, { max: 4, onnotice: () => {} });
+const seed = await seedListings(handle.db, client, { count: 200_000, excludeBoards: ['remotive'] });
+console.log(seed.rows, seed.insertMs, seed.indexMs);
+await client.end(); await handle.close();
