@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refusedUrl, startLocalServer, type LocalServer } from '../test/support/local-server';
 import { FetchError } from './errors';
 import { createFetcher, DEFAULT_FETCH_OPTIONS, parseRetryAfter, type FetcherOptions } from './fetcher';
+import { JOIN_SLICE_BYTES, joinChunks } from './fetch/exchange';
 
 // Real HTTP against 127.0.0.1; delays are recorded by an injected sleep instead of waited out.
 
@@ -246,11 +247,32 @@ describe('fetchText: body size and encoding', () => {
       expect(Buffer.compare(Buffer.from(res.bytes), big)).toBe(0);
       expect(res.body.length).toBe(big.length);
     }
-    const stated = await fetchText(server.url('/stated'));
-    if (stated.status === 304 || !stated.bytes) throw new Error('expected a body');
-    // Its own ArrayBuffer, whole: the worker pool can take it over without a copy.
-    expect(stated.bytes.byteOffset).toBe(0);
-    expect(stated.bytes.buffer.byteLength).toBe(big.length);
+    for (const path of ['/stated', '/chunked']) {
+      const res = await fetchText(server.url(path));
+      if (res.status === 304 || !res.bytes) throw new Error('expected a body');
+      // Its own ArrayBuffer, whole: the worker pool can take it over without a copy.
+      expect(res.bytes.byteOffset).toBe(0);
+      expect(res.bytes.buffer.byteLength).toBe(big.length);
+    }
+  });
+
+  it('joins the chunks of an unstated length a slice at a time, letting other work run between slices', async () => {
+    const chunks = Array.from({ length: 40 }, (_, i) => Buffer.alloc(100_000, String.fromCharCode(97 + (i % 26))));
+    const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    // Other work waiting its turn on the event loop: a chain of immediates, counted as they run.
+    let ran = 0;
+    const other = () => {
+      ran++;
+      if (ran < 50) setImmediate(other);
+    };
+    setImmediate(other);
+    const joined = await joinChunks(chunks, total);
+    const ranWhileJoining = ran;
+    expect(Buffer.compare(joined, Buffer.concat(chunks))).toBe(0);
+    expect(joined.byteOffset).toBe(0);
+    expect(joined.buffer.byteLength).toBe(total);
+    // 4 MB in slices of JOIN_SLICE_BYTES: the event loop turned between them.
+    expect(ranWhileJoining).toBeGreaterThanOrEqual(Math.floor(total / JOIN_SLICE_BYTES) - 1);
   });
 
   it('rejects a declared Content-Length over the cap without retrying', async () => {
