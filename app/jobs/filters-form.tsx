@@ -1,7 +1,7 @@
 'use client';
 
 import type { Facets } from '@/lib/search/facets';
-import type { JobFilters } from '@/lib/search/filters';
+import type { UrlFilters } from '@/lib/search/filters';
 import { languageLabel, REMOTE_LABEL } from '@/lib/search/format';
 import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '@/lib/vocabulary';
 
@@ -9,12 +9,6 @@ import { LANGUAGE_SLUGS, REMOTE_KINDS, ROLES, SENIORITIES } from '@/lib/vocabula
 // browser's back/forward work, with or without JavaScript. A client component only so that the
 // page's payload carries its few props (the filters and the counts) rather than its ~300
 // elements: it is rendered to HTML on the server all the same, and holds no state.
-
-/** What the form shows of a search: the filters a URL can carry, never the user's own lists. */
-export type FormFilters = Pick<
-  JobFilters,
-  'q' | 'language' | 'seniority' | 'role' | 'remote' | 'followed' | 'selfTaught' | 'visa' | 'salaryMin' | 'currency' | 'postedWithin' | 'board' | 'sort'
->;
 
 function Group({ legend, children }: { legend: string; children: React.ReactNode }) {
   return (
@@ -45,7 +39,8 @@ export function FiltersForm({
   showDismissed = false,
   companies = [],
 }: {
-  filters: FormFilters;
+  /** The filters a URL carries, never the user's own lists: these props cross to the browser. */
+  filters: UrlFilters;
   facets: Facets;
   boards: { id: string; name: string }[];
   /** The companies the URL names (company=<id>), with their names. */

@@ -12,7 +12,7 @@ import { NotFoundError } from '@/lib/errors';
 import { searchContext } from '@/lib/search/context';
 import { countFacets } from '@/lib/search/facets';
 import { withUserLists } from '@/lib/companies/search';
-import { filtersToParams, type JobFilters } from '@/lib/search/filters';
+import { filtersToParams, urlFilters } from '@/lib/search/filters';
 import { countMarket } from '@/lib/search/market';
 import { BadCursorError, searchJobs } from '@/lib/search/search';
 import { snapshotView } from '@/lib/search/snapshot-store';
@@ -20,7 +20,7 @@ import { RefreshButtons } from '../boards/refresh-buttons';
 import { Card } from '../components/ui';
 import { activeFilterCount } from './active-filters';
 import { FiltersDisclosure } from './filters-disclosure';
-import { FiltersForm, type FormFilters } from './filters-form';
+import { FiltersForm } from './filters-form';
 import { JobRow } from './job-row';
 import { languageLabel } from './format';
 import { MarketPanel } from './market-panel';
@@ -29,11 +29,6 @@ import { SavedSearchesPanel } from './saved-searches-panel';
 
 export const metadata: Metadata = { title: 'Jobs' };
 export const dynamic = 'force-dynamic';
-
-/** The form's props cross to the browser: only what a URL carries, not the user's hidden or followed lists. */
-function formFilters({ q, language, seniority, role, remote, followed, selfTaught, visa, salaryMin, currency, postedWithin, board, sort }: JobFilters): FormFilters {
-  return { q, language, seniority, role, remote, followed, selfTaught, visa, salaryMin, currency, postedWithin, board, sort };
-}
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await getDb();
@@ -112,7 +107,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
               <SavedSearchesPanel items={savedItems} activeId={openedId} currentFilters={savedValuesOf(requested)} />
             </div>
           ) : null}
-          <FiltersForm filters={formFilters(filters)} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
+          <FiltersForm filters={urlFilters(filters)} facets={facets} boards={boards} currencies={Object.keys(context.usdPerUnit).sort()} showDismissed={showDismissed} companies={companies} />
         </FiltersDisclosure>
       </aside>
       {/* A flex column rather than space-y, so the market panel can follow the listings on small screens. */}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersToParams, parseJobFilters } from './filters';
+import { filtersToParams, parseJobFilters, urlFilters } from './filters';
 
 const parse = (query: string) => parseJobFilters(new URLSearchParams(query));
 
@@ -87,5 +87,8 @@ describe('parseJobFilters', () => {
     expect(parse('company=Not_An_Id')).toMatchObject({ ok: false, parameter: 'company' });
     expect(parse('followed=maybe')).toMatchObject({ ok: false, parameter: 'followed' });
     for (const own of ['followedBoards', 'hiddenCompanies']) expect(parse(`${own}=x`)).toMatchObject({ ok: false, parameter: own });
+    // What a page hands to the browser (the filter form) is what a URL carries, without the lists.
+    const handed = urlFilters({ ...withLists, firstSeenAfter: new Date() });
+    expect(handed).toEqual(result.filters);
   });
 });

@@ -52,7 +52,15 @@ export const jobFiltersSchema = z.object({
 export type JobFilters = z.infer<typeof jobFiltersSchema> & { hiddenBoards?: string[]; hiddenCompanies?: string[]; followedBoards?: string[]; firstSeenAfter?: Date };
 
 /** Never in a URL: the user's own lists, and a saved search's watermark. */
-const PRIVATE_KEYS = new Set(['hiddenBoards', 'hiddenCompanies', 'followedBoards', 'firstSeenAfter']);
+const PRIVATE_KEY_LIST = ['hiddenBoards', 'hiddenCompanies', 'followedBoards', 'firstSeenAfter'] as const;
+const PRIVATE_KEYS: ReadonlySet<string> = new Set(PRIVATE_KEY_LIST);
+
+/** The filters a URL carries: what a page may hand to the browser (the filter form). */
+export type UrlFilters = Omit<JobFilters, (typeof PRIVATE_KEY_LIST)[number]>;
+
+export function urlFilters(filters: JobFilters): UrlFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([key]) => !PRIVATE_KEYS.has(key))) as UrlFilters;
+}
 
 /** The filters with the boards a signed-in user hid from their results (their profile's list). */
 export function withHiddenBoards(filters: JobFilters, hiddenBoards: readonly string[]): JobFilters {
