@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { pageListing, preparePage } from '../applications/page-listing';
 import { contentHash, prepareListing } from './prepare';
 import { createPreparePool, type PrepareItems } from './prepare-pool';
 import { rowJson } from './row-json';
+import { POOL_THREAD_NICE, lowerThisThreadsPriority } from './thread-priority';
 import { validateRawListing } from './validate';
 
 function items(count: number, overrides: (n: number) => Partial<RawListing> = () => ({})): PrepareItems {
@@ -34,6 +35,18 @@ function items(count: number, overrides: (n: number) => Partial<RawListing> = ()
 
 const options = { isSample: false, rates: { USD: 1 }, now: new Date('2026-12-01T00:00:00Z') };
 
+/** Each thread of this process (Linux's /proc) with its nice value, the 19th field of its stat line. */
+function threadNiceValues(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: the fields start after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    nice.set(Number(tid), Number(fields[16]));
+  }
+  return nice;
+}
+
 describe('the prepare pool', () => {
   const pool = createPreparePool({ maxThreads: 2 });
   const crashing = createPreparePool({ maxThreads: 2, filename: fileURLToPath(new URL('../../test/support/crashing-prepare-worker.ts', import.meta.url)) });
@@ -50,6 +63,17 @@ describe('the prepare pool', () => {
     expect(stats.tasks).toBe(3);
     expect(stats.threadIds.length).toBeGreaterThan(0);
     expect(stats.threadIds).not.toContain(threadId);
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads at the lowest CPU priority, and leaves the thread that serves as it was', async () => {
+    const before = threadNiceValues().get(process.pid);
+    await pool.prepare(items(4), options);
+    const after = threadNiceValues();
+    expect(after.get(process.pid)).toBe(before);
+    expect([...after.values()]).toContain(POOL_THREAD_NICE);
+    // Elsewhere a nice value is the whole process's: nothing is changed there.
+    expect(lowerThisThreadsPriority('darwin')).toBe(false);
+    expect(threadNiceValues().get(process.pid)).toBe(before);
   });
 
   it('hands the outcomes over a task at a time, in item order, before the last task is done', async () => {

@@ -9,10 +9,14 @@ import { parseAtsResponse, systemOfAtsBoardId } from '../../scrapers/ats';
 import { BOARDS } from '../../scrapers/registry';
 import type { ParseResult } from '../../scrapers/types';
 import { pageListing, preparePage, type PageListing, type PageSnapshot, type PreparedPage } from '../applications/page-listing';
+import { lowerThisThreadsPriority } from './thread-priority';
 
 // The piscina task file (see prepare-pool.ts): prepares one batch of items in a worker thread.
 // Only data crosses the thread boundary (structured clone), so an item's failure travels back
 // as its error's name and message.
+
+// Each pool thread gives way to the thread that serves pages (thread-priority.ts).
+lowerThisThreadsPriority();
 
 export interface PrepareTask {
   items: { item: ValidRawListing; hash: string }[];
