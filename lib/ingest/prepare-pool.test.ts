@@ -89,6 +89,24 @@ describe('the prepare pool', () => {
     expect(seen).toEqual(batch.map(({ item }) => item.externalId));
   });
 
+  it('queues only a few tasks ahead of the caller, so the next rows are the ones being prepared', async () => {
+    // 1,000 items over two threads: ten tasks of 100. The caller takes the first chunk and waits.
+    const before = pool.stats().tasks;
+    const chunks = pool.prepareInOrder(items(1000), options);
+    const first = await chunks.next();
+    expect(first.value).toHaveLength(100);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Two per thread ahead of the one awaited, not all ten: a queue piscina runs out of order
+    // would otherwise hold the caller's next chunk behind the rest.
+    const ran = pool.stats().tasks - before;
+    expect(ran).toBeGreaterThanOrEqual(2);
+    expect(ran).toBeLessThanOrEqual(5);
+    let rest = 0;
+    for await (const outcomes of chunks) rest += outcomes.length;
+    expect(rest).toBe(900);
+    expect(pool.stats().tasks - before).toBe(10);
+  });
+
   it('turns an item that throws into that item’s failure, with its reason', async () => {
     const batch = items(3);
     // Not a valid listing (validation would refuse it): classify fails on it inside the worker.

@@ -31,8 +31,8 @@ export interface PreparePool {
   /** One outcome per item, in order. Never rejects: a crash or a throw is that item's failure. */
   prepare(items: PrepareItems, options: PrepareOptions): Promise<PrepareOutcome[]>;
   /**
-   * The same outcomes, a task's worth at a time, in item order as soon as they are ready: every
-   * task is queued at once, so the caller can write the first rows while the threads prepare the rest.
+   * The same outcomes, a task's worth at a time, in item order as soon as they are ready: a few
+   * tasks are queued ahead, so the caller can write the first rows while the threads prepare the rest.
    */
   prepareInOrder(items: PrepareItems, options: PrepareOptions): AsyncGenerator<PrepareOutcome[]>;
   /**
@@ -55,6 +55,8 @@ const WORKER_FILE = 'prepare-worker.ts';
 const MAX_TASK_ITEMS = 100;
 /** And at most about this many characters of descriptions per task. */
 const MAX_TASK_CHARS = 256_000;
+/** Tasks queued ahead of the one the caller waits for, per thread (prepareInOrder). */
+const TASKS_AHEAD_PER_THREAD = 2;
 
 function sourceDir(): string | null {
   try {
@@ -167,9 +169,22 @@ export function createPreparePool(options: { filename?: string; maxThreads?: num
       chars += length;
     }
     slices.push(slice);
-    // runTask never rejects, so tasks left pending when a caller stops early settle quietly.
-    const tasks = slices.map((slice) => runTask(slice, prepareOptions));
-    for (const task of tasks) yield await task;
+    // A few tasks ahead of the caller, not all of them: piscina does not run a queue of tasks in
+    // the order they were queued (with 104 queued, the third finished after the twentieth), and the
+    // caller waits for them in order, so the rows came out in one burst at the end and nothing
+    // was written while they were prepared. runTask never rejects, so tasks left pending when a
+    // caller stops early settle quietly.
+    const ahead: Promise<PrepareOutcome[]>[] = [];
+    let next = 0;
+    const queueAhead = () => {
+      while (next < slices.length && ahead.length < TASKS_AHEAD_PER_THREAD * maxThreads) ahead.push(runTask(slices[next++]!, prepareOptions));
+    };
+    queueAhead();
+    while (ahead.length > 0) {
+      const done = await ahead.shift()!;
+      queueAhead();
+      yield done;
+    }
   }
 
   return {
