@@ -71,8 +71,9 @@ describe('the prepare pool', () => {
     const after = threadNiceValues();
     expect(after.get(process.pid)).toBe(before);
     expect([...after.values()]).toContain(POOL_THREAD_NICE);
-    // Elsewhere a nice value is the whole process's: nothing is changed there.
-    expect(lowerThisThreadsPriority('darwin')).toBe(false);
+    // Elsewhere a nice value is the whole process's, and a main thread serves: neither is changed.
+    expect(lowerThisThreadsPriority({ platform: 'darwin', mainThread: false })).toBe(false);
+    expect(lowerThisThreadsPriority({ platform: 'linux', mainThread: true })).toBe(false);
     expect(threadNiceValues().get(process.pid)).toBe(before);
   });
 

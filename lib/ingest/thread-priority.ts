@@ -1,4 +1,5 @@
 import { setPriority } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 
 // On a server of two CPUs, the pool's threads, PostgreSQL and the serving thread want three:
 // a request then waits its turn on the run queue (the hostile benchmark measured 4-10 ms of
@@ -9,11 +10,13 @@ import { setPriority } from 'node:os';
 export const POOL_THREAD_NICE = 19;
 
 /**
- * Lower the calling thread's CPU priority. Linux only: there a nice value belongs to one thread;
- * elsewhere (macOS, Windows) the same call would lower the whole process, the serving thread too.
+ * Lower the calling worker thread's CPU priority. Linux only: there a nice value belongs to one
+ * thread; elsewhere (macOS, Windows) the same call would lower the whole process, the serving
+ * thread too. Never on a main thread: a module that imports the task file there (a test, a
+ * script) must not slow the thread that serves.
  */
-export function lowerThisThreadsPriority(platform: NodeJS.Platform = process.platform): boolean {
-  if (platform !== 'linux') return false;
+export function lowerThisThreadsPriority(where: { platform: NodeJS.Platform; mainThread: boolean } = { platform: process.platform, mainThread: isMainThread }): boolean {
+  if (where.platform !== 'linux' || where.mainThread) return false;
   try {
     setPriority(POOL_THREAD_NICE);
     return true;
