@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { NextRequest } from 'next/server';
 import { getDb, type DatabaseHandle } from '../db/client';
 import { contentHash, prepareListing } from '../lib/ingest/prepare';
@@ -51,7 +51,7 @@ async function apiMs(get: (request: NextRequest) => Promise<Response>, query: st
   // A request reaches a server through its socket, so the event loop turns between requests. On
   // PGlite (in this thread) an answer can settle without any I/O, and back-to-back calls would
   // never let the ingestion's own I/O run.
-  await nextTurn();
+  await yieldToEventLoop();
   const start = performance.now();
   const response = await get(new NextRequest(`http://localhost/api/jobs?${query}`));
   const body = await response.text();

@@ -150,8 +150,8 @@ function checkItem(board: BoardDefinition, raw: RawListing, pre: ItemCheck | und
 /**
  * Classify and sanitize the new and changed items in the worker pool (prepare-pool.ts), off this
  * event loop, a few tasks queued ahead of the writer so every thread takes a share; their rows
- * come out in order as each task finishes. An item that fails to prepare (throws, or kills its worker) is counted and
- * noted, and the rest are written.
+ * come out in order as each task finishes. An item that fails to prepare (throws, or kills its
+ * worker) is counted and noted, and the rest are written.
  */
 function prepareItems(toWrite: Sorted['toWrite'], options: PrepareOptions, problems: string[]): { rows: AsyncGenerator<string>; failed: () => number } {
   let failed = 0;

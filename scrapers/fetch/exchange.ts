@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import type { FetchError } from '../errors';
 import { pinnedLookup, type ResolvedAddress } from './guard';
@@ -200,7 +201,7 @@ export async function joinChunks(chunks: readonly Buffer[], total: number): Prom
     sinceYield += length;
     if (sinceYield >= JOIN_SLICE_BYTES && offset < total) {
       sinceYield = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
     }
   }
   return offset === total ? joined : joined.subarray(0, offset);
