@@ -6,7 +6,6 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 /** How long one slice may hold the event loop. */
 export const SLICE_MS = 10;
 
-
 /** A clock for one loop: `await pause()` yields once the current slice has run SLICE_MS. */
 export function timeSlices(): () => Promise<void> {
   let sliceStarted = performance.now();
